@@ -1,0 +1,202 @@
+/**
+ * Runs rules over Go files. A file is parsed once and walked once: the engine collects, in
+ * one native call, every node of the types the rules subscribed to and dispatches them in
+ * document order. One rule throwing never stops the others.
+ */
+import { countSyntaxErrors, parseGo, type SyntaxNode } from './go/parser.js';
+import { goAtLeast } from './go-version.js';
+import { applyLineFixes, editsToLineFix, LineIndex } from './fix.js';
+import type { AnalysisNote, Finding, LineFix, SourceFile } from './model.js';
+import type { Report, Rule, RuleContext, Visitors } from './rule.js';
+import { importsOf } from './go/imports.js';
+import { topLevelName } from './go/syntax.js';
+
+export interface AnalyzeOptions {
+  /** The module's Go version; rules needing a newer one are not run. */
+  goVersion?: string;
+  /** Accumulates milliseconds per rule id (visitor time), for benchmarks. */
+  timings?: Map<string, number>;
+}
+
+export interface FileAnalysis {
+  path: string;
+  findings: Finding[];
+  notes: AnalysisNote[];
+  /** ERROR and MISSING nodes in the parse; findings inside broken declarations are dropped. */
+  syntaxErrors: number;
+}
+
+/** Rules compiled once: the node types to collect and who handles each. */
+export class RuleSet {
+  readonly nodeTypes: string[];
+  constructor(readonly rules: readonly Rule[], nodeTypes: readonly string[]) {
+    this.nodeTypes = [...new Set(['import_spec', ...nodeTypes])];
+  }
+}
+
+/**
+ * Compiles rules for repeated use. Rules declare the node types they visit by the keys their
+ * `create` returns; we learn them once from a probe file.
+ */
+export function compileRules(rules: readonly Rule[]): RuleSet {
+  const probe = parseGo('package probe\n');
+  const types = new Set<string>();
+  for (const rule of rules) {
+    const visitors = rule.create(probeContext(probe.rootNode));
+    for (const key of Object.keys(visitors)) if (!key.startsWith('$')) types.add(key);
+  }
+  return new RuleSet(rules, [...types]);
+}
+
+function probeContext(root: SyntaxNode): RuleContext {
+  return {
+    path: 'probe.go',
+    source: 'package probe\n',
+    root,
+    goVersion: undefined,
+    imports: () => new Map(),
+    report: () => {},
+  };
+}
+
+const now = (): number => performance.now();
+
+/** Collapses whitespace so an anchor survives re-indentation. */
+export function normaliseCode(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function errorSpans(root: SyntaxNode): Array<[number, number]> {
+  if (!root.hasError) return [];
+  return root.namedChildren.filter((c) => c.hasError).map((c) => [c.startIndex, c.endIndex]);
+}
+
+export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions = {}): FileAnalysis {
+  const tree = parseGo(file.source);
+  const root = tree.rootNode;
+  const notes: AnalysisNote[] = [];
+  const syntaxErrors = countSyntaxErrors(tree);
+  const lines = new LineIndex(file.source);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  let imports: Map<string, string> | undefined;
+  let importNodes: SyntaxNode[] = [];
+
+  const active = ruleSet.rules.filter((r) => goAtLeast(options.goVersion, r.minGo));
+  const handlers = new Map<string, Array<{ rule: Rule; fn: (n: SyntaxNode) => void }>>();
+  const ends: Array<{ rule: Rule; fn: () => void }> = [];
+  const failed = new Set<string>();
+
+  const fail = (rule: Rule, error: unknown): void => {
+    failed.add(rule.id);
+    const message = error instanceof Error ? error.message : String(error);
+    notes.push({ path: file.path, rule: rule.id, message: `rule ${rule.id} failed on this file: ${message}` });
+  };
+
+  for (const rule of active) {
+    const context: RuleContext = {
+      path: file.path,
+      source: file.source,
+      root,
+      goVersion: options.goVersion,
+      imports: () => (imports ??= importsOf(importNodes)),
+      report: (report: Report) => {
+        const finding = toFinding(rule, report, file, lines);
+        const key = `${finding.rule}:${finding.span.startLine}:${finding.span.startColumn}:${finding.span.endLine}:${finding.span.endColumn}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        findings.push(finding);
+      },
+    };
+    let visitors: Visitors;
+    try {
+      visitors = rule.create(context);
+    } catch (error) {
+      fail(rule, error);
+      continue;
+    }
+    for (const [type, fn] of Object.entries(visitors)) {
+      if (type === '$end' || typeof fn !== 'function') continue;
+      let list = handlers.get(type);
+      if (!list) handlers.set(type, (list = []));
+      list.push({ rule, fn: fn as (n: SyntaxNode) => void });
+    }
+    if (visitors.$end) ends.push({ rule, fn: visitors.$end });
+  }
+
+  const nodes = root.descendantsOfType(ruleSet.nodeTypes);
+  importNodes = nodes.filter((n) => n.type === 'import_spec');
+  const timings = options.timings;
+  for (const node of nodes) {
+    const list = handlers.get(node.type);
+    if (!list) continue;
+    for (const { rule, fn } of list) {
+      if (failed.has(rule.id)) continue;
+      const t0 = timings ? now() : 0;
+      try {
+        fn(node);
+      } catch (error) {
+        fail(rule, error);
+      }
+      if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + now() - t0);
+    }
+  }
+  for (const { rule, fn } of ends) {
+    if (failed.has(rule.id)) continue;
+    const t0 = timings ? now() : 0;
+    try {
+      fn();
+    } catch (error) {
+      fail(rule, error);
+    }
+    if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + now() - t0);
+  }
+
+  let kept = findings;
+  const broken = errorSpans(root);
+  if (broken.length > 0) {
+    const lineSpans = broken.map(([s, e]) => [lines.lineOf(s), lines.lineOf(e)] as const);
+    kept = findings.filter((f) => !lineSpans.some(([s, e]) => f.span.startLine <= e && f.span.endLine >= s));
+    if (kept.length < findings.length) {
+      notes.push({
+        path: file.path,
+        message: `the file has syntax errors; ${findings.length - kept.length} finding(s) inside broken declarations were not reported`,
+      });
+    }
+  }
+  kept = kept.map((f) => (f.fix && !fixKeepsSyntax(file.source, f.fix, syntaxErrors) ? withoutFix(f) : f));
+  kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
+  return { path: file.path, findings: kept, notes, syntaxErrors };
+}
+
+function withoutFix(finding: Finding): Finding {
+  const { fix: _dropped, ...rest } = finding;
+  return rest;
+}
+
+/** A suggestion must not make the file worse: re-parse it and compare syntax errors. */
+function fixKeepsSyntax(source: string, fix: LineFix, errorsBefore: number): boolean {
+  const tree = parseGo(applyLineFixes(source, [fix]));
+  return countSyntaxErrors(tree) <= errorsBefore;
+}
+
+function toFinding(rule: Rule, report: Report, file: SourceFile, lines: LineIndex): Finding {
+  const { node } = report;
+  const finding: Finding = {
+    rule: rule.id,
+    path: file.path,
+    span: {
+      startLine: node.startPosition.row + 1,
+      startColumn: node.startPosition.column + 1,
+      endLine: node.endPosition.row + 1,
+      endColumn: node.endPosition.column + 1,
+    },
+    severity: rule.severity,
+    message: report.message,
+    section: rule.section,
+    anchor: `${topLevelName(node)}|${normaliseCode((report.anchor ?? node).text)}`,
+  };
+  const fix = rule.fixable && report.fix ? editsToLineFix(lines, report.fix) : undefined;
+  if (fix) finding.fix = fix;
+  return finding;
+}

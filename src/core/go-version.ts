@@ -1,0 +1,18 @@
+/** Go language versions as written in go.mod (`1.21`, `1.21.3`, `1.24rc1`), compared by minor. */
+
+/** The newest Go the rules know about: assumed when a module states no version. */
+export const NEWEST_GO = '1.24';
+
+export function parseGoVersion(text: string): [number, number] | null {
+  const m = /^(?:go)?(\d+)\.(\d+)/.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** True when `have` is at least `need` (major.minor). Unreadable versions count as newest. */
+export function goAtLeast(have: string | undefined, need: string): boolean {
+  if (!have) return true;
+  const h = parseGoVersion(have);
+  const n = parseGoVersion(need);
+  if (!h || !n) return true;
+  return h[0] !== n[0] ? h[0] > n[0] : h[1] >= n[1];
+}

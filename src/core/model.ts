@@ -1,0 +1,56 @@
+/**
+ * The analysis core's vocabulary. Lines and columns are 1-based; columns count UTF-16 code
+ * units (JavaScript string indexes), as the tree-sitter binding reports them.
+ */
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
+
+export interface Span {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A text edit on the source: replace `[start, end)` (string indexes) with `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A fix expressed as GitHub applies a suggestion: whole lines `line..endLine` replaced. */
+export interface LineFix {
+  line: number;
+  endLine: number;
+  /** The replacement text for those lines, without a trailing newline. */
+  replacement: string;
+}
+
+export interface Finding {
+  rule: string;
+  path: string;
+  span: Span;
+  severity: Severity;
+  message: string;
+  /** The heading of the standard's section the rule cites, verbatim. */
+  section: string;
+  /** Normalised text of the flagged node: the stable part of the fingerprint. */
+  anchor: string;
+  fix?: LineFix;
+}
+
+/** A source file handed to the core. */
+export interface SourceFile {
+  path: string;
+  source: string;
+}
+
+/** Something the core could not do, to be told to the user (summary) rather than thrown. */
+export interface AnalysisNote {
+  path: string;
+  rule?: string;
+  message: string;
+}

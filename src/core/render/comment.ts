@@ -1,0 +1,58 @@
+/** Rendering findings as review-comment markdown. */
+import type { Finding, Severity } from '../model.js';
+import { sectionAnchor, STANDARD_TITLE } from '../standard.js';
+import { fingerprintMarker } from './fingerprint.js';
+
+export interface RenderOptions {
+  /** Base URL of the rule pages; `<base>/<rule-id>.md` is each rule's page. */
+  docsBaseUrl: string;
+  /** The organisation's copy of the standard; when set, citations link to its section. */
+  standardUrl?: string;
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '🛑 error',
+  warning: '⚠️ warning',
+  notice: 'ℹ️ notice',
+};
+
+/** A fence longer than any run of backticks in the text, so the text cannot close it. */
+export function fenceFor(text: string): string {
+  let longest = 0;
+  for (const m of text.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+export function ruleDocsUrl(rule: string, options: RenderOptions): string {
+  return `${options.docsBaseUrl.replace(/\/+$/, '')}/${rule}.md`;
+}
+
+export function citation(section: string, options: RenderOptions): string {
+  const name = `“${section}”`;
+  const cited = options.standardUrl ? `[${name}](${options.standardUrl}#${sectionAnchor(section)})` : name;
+  return `${STANDARD_TITLE} › ${cited}`;
+}
+
+export interface CommentInput {
+  finding: Finding;
+  title: string;
+  fingerprint: string;
+  /** Whether the suggestion block is included (its range must equal the comment's). */
+  withSuggestion: boolean;
+}
+
+export function renderComment({ finding, title, fingerprint, withSuggestion }: CommentInput, options: RenderOptions): string {
+  const lines = [
+    fingerprintMarker(finding.rule, fingerprint),
+    `**${finding.rule}** · ${title} · ${SEVERITY_LABEL[finding.severity]}`,
+    '',
+    finding.message,
+    '',
+    `Cites: ${citation(finding.section, options)} · [rule docs](${ruleDocsUrl(finding.rule, options)})`,
+  ];
+  if (withSuggestion && finding.fix) {
+    const fence = fenceFor(finding.fix.replacement);
+    lines.push('', `${fence}suggestion`, ...(finding.fix.replacement === '' ? [] : [finding.fix.replacement]), fence);
+  }
+  return lines.join('\n');
+}

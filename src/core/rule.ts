@@ -1,0 +1,51 @@
+/** The shape of a rule: metadata plus visitors subscribed to the engine's single walk. */
+import type { SyntaxNode } from './go/parser.js';
+import type { Edit, Severity } from './model.js';
+import type { Section } from './standard.js';
+
+export interface RuleMeta {
+  /** kebab-case; the same id in comments, config, suppressions, docs and fixtures. */
+  id: string;
+  title: string;
+  /** The heading of the standard's section the rule enforces, verbatim. */
+  section: Section;
+  severity: Severity;
+  /** Oldest Go (by the module's `go` directive) whose code the advice fits, e.g. `1.21`. */
+  minGo: string;
+  /** Whether the rule ever offers a suggested change. */
+  fixable: boolean;
+  /** One paragraph: what it detects and why it matters. Used by docs and `explain`. */
+  description: string;
+}
+
+export interface Report {
+  /** The node the finding is about: its range is the finding's range. */
+  node: SyntaxNode;
+  message: string;
+  /** Text edits that make the fix; the engine turns them into whole-line suggestions. */
+  fix?: Edit[];
+  /** A node whose normalised text identifies the finding across pushes (default: `node`). */
+  anchor?: SyntaxNode;
+}
+
+/** What a rule sees of the file it checks. */
+export interface RuleContext {
+  readonly path: string;
+  readonly source: string;
+  readonly root: SyntaxNode;
+  /** The module's Go version (`go` directive), or undefined when unknown (assume newest). */
+  readonly goVersion: string | undefined;
+  /** Import path → local name (`_` and `.` included) for the file's imports. */
+  imports(): ReadonlyMap<string, string>;
+  report(report: Report): void;
+}
+
+/** Node type → handler, called for every node of that type in document order. */
+export type Visitors = { [nodeType: string]: ((node: SyntaxNode) => void) | undefined } & {
+  /** Called after the walk, for rules that collect first and decide at the end. */
+  $end?: () => void;
+};
+
+export interface Rule extends RuleMeta {
+  create(context: RuleContext): Visitors;
+}

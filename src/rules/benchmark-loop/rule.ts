@@ -1,0 +1,117 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { aloneOnLines, enclosingFunction, hasAncestorBefore, mentions, wholeLinesRange } from '../../core/go/syntax.js';
+import { defineRule } from '../define-rule.js';
+
+const LOOPS = new Set(['for_statement']);
+
+/** The name of the function's `*testing.B` parameter, if it has one. */
+function benchmarkParam(fn: SyntaxNode, testingName: string): string | null {
+  const params = fn.childForFieldName('parameters');
+  for (const p of params?.namedChildren ?? []) {
+    if (p.type !== 'parameter_declaration') continue;
+    const type = p.childForFieldName('type');
+    if (type?.type !== 'pointer_type' || type.text.replace(/\s/g, '') !== `*${testingName}.B`) continue;
+    const names = p.childrenForFieldName('name');
+    if (names.length === 1) return names[0]!.text;
+  }
+  return null;
+}
+
+function isBN(node: SyntaxNode | null, b: string): boolean {
+  return node?.type === 'selector_expression' && node.text.replace(/\s/g, '') === `${b}.N`;
+}
+
+interface LoopShape {
+  /** The loop variable, when the header declares one. */
+  variable: string | null;
+  header: SyntaxNode;
+}
+
+/** Recognises `for i := 0; i < b.N; i++`, `for range b.N` and `for i := range b.N`. */
+function loopOverN(loop: SyntaxNode, b: string): LoopShape | null {
+  const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  if (!header) return null;
+  if (header.type === 'range_clause') {
+    if (!isBN(header.childForFieldName('right'), b)) return null;
+    const left = header.childForFieldName('left');
+    if (!left) return { variable: null, header };
+    const ids = left.namedChildren;
+    if (ids.length !== 1 || ids[0]!.type !== 'identifier') return null;
+    return { variable: ids[0]!.text === '_' ? null : ids[0]!.text, header };
+  }
+  const init = header.childForFieldName('initializer');
+  const cond = header.childForFieldName('condition');
+  const update = header.childForFieldName('update');
+  if (init?.type !== 'short_var_declaration' || cond?.type !== 'binary_expression' || !update) return null;
+  const left = init.childForFieldName('left')?.namedChildren ?? [];
+  const right = init.childForFieldName('right')?.namedChildren ?? [];
+  if (left.length !== 1 || right.length !== 1 || right[0]!.text !== '0') return null;
+  const v = left[0]!.text;
+  const op = cond.childForFieldName('operator')?.text ?? cond.children[1]?.text;
+  if (cond.childForFieldName('left')?.text !== v || op !== '<' || !isBN(cond.childForFieldName('right'), b)) return null;
+  if (update.text.replace(/\s/g, '') !== `${v}++`) return null;
+  return { variable: v, header };
+}
+
+/** Whether `b.N` appears in the function outside the loop header (then the benchmark sizes work by N). */
+function usesNElsewhere(fn: SyntaxNode, b: string, header: SyntaxNode): boolean {
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  return body
+    .descendantsOfType('selector_expression')
+    .some((s) => isBN(s, b) && !(s.startIndex >= header.startIndex && s.endIndex <= header.endIndex));
+}
+
+export default defineRule({
+  id: 'benchmark-loop',
+  title: 'Use `for b.Loop()` in benchmarks',
+  section: 'Go 1.24 Core Features (Mandatory)',
+  severity: 'warning',
+  minGo: '1.24',
+  fixable: true,
+  description:
+    'Go 1.24 benchmarks loop with `for b.Loop() { … }` instead of counting to `b.N`: setup before the loop ' +
+    'is excluded from the timing without `b.ResetTimer()`, the function body runs once per measurement, ' +
+    'and the compiler cannot optimise the measured call away. `b.ResetTimer()` directly before ' +
+    '`for b.Loop()` is redundant, since the first `Loop` call resets the timer.',
+  create(context) {
+    const testingName = (): string | undefined => context.imports().get('testing');
+    return {
+      for_statement(loop) {
+        const testing = testingName();
+        if (!testing || testing === '_' || testing === '.') return;
+        const fn = enclosingFunction(loop);
+        if (!fn) return;
+        const b = benchmarkParam(fn, testing);
+        if (!b) return;
+        // A `for b.Loop()` loop: flag a `b.ResetTimer()` directly before it.
+        const cond = loop.namedChildren.find((c) => c.type === 'call_expression');
+        if (cond && cond.text.replace(/\s/g, '') === `${b}.Loop()`) {
+          let prev = loop.previousNamedSibling;
+          while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+          if (prev?.type === 'expression_statement' && prev.text.replace(/\s/g, '') === `${b}.ResetTimer()`) {
+            context.report({
+              node: prev,
+              message: `\`${b}.ResetTimer()\` before \`for ${b}.Loop()\` is redundant: the first \`Loop\` call resets the timer.`,
+              fix: aloneOnLines(context.source, prev) ? [{ ...wholeLinesRange(context.source, prev), text: '' }] : undefined,
+            });
+          }
+          return;
+        }
+        const shape = loopOverN(loop, b);
+        if (!shape) return;
+        if (hasAncestorBefore(loop, LOOPS, fn)) return; // nested: b.N sizes the inner work
+        if (usesNElsewhere(fn, b, shape.header)) return; // b.N sizes data: Loop would not set it
+        const body = loop.childForFieldName('body');
+        const variableUsed = shape.variable !== null && body !== null && mentions(body, shape.variable);
+        context.report({
+          node: shape.header,
+          message: variableUsed
+            ? `Loop with \`for ${b}.Loop()\` (Go 1.24): setup stays out of the timing and the result is not optimised away; keep your own counter for \`${shape.variable}\`.`
+            : `Loop with \`for ${b}.Loop()\` (Go 1.24): setup stays out of the timing and the result is not optimised away.`,
+          fix: variableUsed || !body ? undefined : [{ start: loop.startIndex, end: body.startIndex, text: `for ${b}.Loop() ` }],
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,16 @@
+import type { Rule } from '../core/rule.js';
+import { SECTIONS } from '../core/standard.js';
+import { parseGoVersion } from '../core/go-version.js';
+
+/** Checks a rule's metadata when the module loads, so a malformed rule never ships. */
+export function defineRule(rule: Rule): Rule {
+  const problems: string[] = [];
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(rule.id)) problems.push('id must be kebab-case');
+  if (!rule.title.trim()) problems.push('title is empty');
+  if (!SECTIONS.includes(rule.section)) problems.push(`section "${rule.section}" is not a heading of the standard`);
+  if (!['error', 'warning', 'notice'].includes(rule.severity)) problems.push(`bad severity ${rule.severity}`);
+  if (!parseGoVersion(rule.minGo)) problems.push(`bad minGo ${rule.minGo}`);
+  if (rule.description.trim().length < 20) problems.push('description is missing');
+  if (problems.length > 0) throw new Error(`rule ${rule.id}: ${problems.join('; ')}`);
+  return Object.freeze(rule);
+}

@@ -1,0 +1,170 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
+import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
+import { defineRule } from '../define-rule.js';
+
+/** `var s []T`, `s := []T{}` or `s := make([]T, 0)`: the slice name and its written type. */
+export function emptySliceDeclaration(stmt: SyntaxNode): { name: string; type: SyntaxNode } | null {
+  if (stmt.type === 'var_declaration') {
+    const specs = stmt.namedChildren;
+    if (specs.length !== 1 || specs[0]!.type !== 'var_spec') return null;
+    const spec = specs[0]!;
+    const names = spec.childrenForFieldName('name');
+    const type = spec.childForFieldName('type');
+    if (names.length !== 1 || type?.type !== 'slice_type' || spec.childForFieldName('value')) return null;
+    return { name: names[0]!.text, type };
+  }
+  if (stmt.type !== 'short_var_declaration') return null;
+  const left = stmt.childForFieldName('left')?.namedChildren ?? [];
+  const right = stmt.childForFieldName('right')?.namedChildren ?? [];
+  if (left.length !== 1 || right.length !== 1 || left[0]!.type !== 'identifier') return null;
+  const value = right[0]!;
+  if (value.type === 'composite_literal') {
+    const type = value.childForFieldName('type');
+    const body = value.childForFieldName('body');
+    if (type?.type !== 'slice_type' || !body || body.namedChildCount > 0) return null;
+    return { name: left[0]!.text, type };
+  }
+  if (value.type === 'call_expression' && value.childForFieldName('function')?.text === 'make') {
+    const args = callArguments(value);
+    if (args.length !== 2 || args[0]!.type !== 'slice_type' || args[1]!.text !== '0') return null;
+    return { name: left[0]!.text, type: args[0]! };
+  }
+  return null;
+}
+
+const SIMPLE_OPERAND = new Set(['identifier', 'selector_expression', 'int_literal']);
+const RANGE_KINDS = new Set(['slice', 'array', 'map', 'string']);
+
+/** How many iterations a loop makes, as an expression valid before the loop, or null. */
+export function iterationCount(loop: SyntaxNode): { capacity: SyntaxNode; text: string } | null {
+  const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  if (!header) return null;
+  if (header.type === 'range_clause') {
+    const right = header.childForFieldName('right');
+    if (!right) return null;
+    const x = unparen(right);
+    if (x.type === 'int_literal') return { capacity: x, text: x.text };
+    if (x.type !== 'identifier' && x.type !== 'selector_expression') return null;
+    const type = typeOfExpression(x);
+    if (!type) return null;
+    if (type.kind === 'int') return { capacity: x, text: x.text };
+    return RANGE_KINDS.has(type.kind) ? { capacity: x, text: `len(${x.text})` } : null;
+  }
+  // for i := 0; i < n; i++  (n: identifier, field, literal or len(x))
+  const init = header.childForFieldName('initializer');
+  const cond = header.childForFieldName('condition');
+  const update = header.childForFieldName('update');
+  if (init?.type !== 'short_var_declaration' || cond?.type !== 'binary_expression' || !update) return null;
+  const left = init.childForFieldName('left')?.namedChildren ?? [];
+  const right = init.childForFieldName('right')?.namedChildren ?? [];
+  if (left.length !== 1 || right.length !== 1 || right[0]!.text !== '0') return null;
+  const v = left[0]!.text;
+  if (cond.childForFieldName('left')?.text !== v || cond.childForFieldName('operator')?.text !== '<') return null;
+  const u = update.text.replace(/\s/g, '');
+  if (u !== `${v}++` && u !== `${v}+=1`) return null;
+  const bound = cond.childForFieldName('right');
+  if (!bound) return null;
+  if (SIMPLE_OPERAND.has(bound.type)) return { capacity: bound, text: bound.text };
+  if (bound.type === 'call_expression' && bound.childForFieldName('function')?.text === 'len') {
+    const args = callArguments(bound);
+    if (args.length === 1 && SIMPLE_OPERAND.has(args[0]!.type)) return { capacity: args[0]!, text: bound.text };
+  }
+  return null;
+}
+
+const NESTED_SCOPES = new Set(['for_statement', 'func_literal', 'select_statement', 'go_statement', 'defer_statement']);
+
+/** `s = append(s, x)` with one element. */
+function isSingleAppend(node: SyntaxNode, name: string): boolean {
+  if (node.type !== 'assignment_statement') return false;
+  const left = node.childForFieldName('left')?.namedChildren ?? [];
+  const right = node.childForFieldName('right')?.namedChildren ?? [];
+  if (left.length !== 1 || right.length !== 1 || left[0]!.text !== name) return false;
+  const call = right[0]!;
+  if (call.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'append') return false;
+  const args = call.childForFieldName('arguments');
+  if (!args || args.text.trimEnd().endsWith('...)')) return false;
+  const list = callArguments(call);
+  return list.length === 2 && list[0]!.text === name;
+}
+
+/**
+ * Whether the loop body appends exactly one element to `name` per iteration at most: one
+ * `name = append(name, x)`, directly in the body or under if/else/switch filters, never in a
+ * nested loop or closure.
+ */
+export function appendsOncePerIteration(body: SyntaxNode, name: string): boolean {
+  const appends = body.descendantsOfType('assignment_statement').filter((a) => isSingleAppend(a, name));
+  if (appends.length !== 1) return false;
+  const only = appends[0]!;
+  for (let n = only.parent; n && n.id !== body.id; n = n.parent) if (NESTED_SCOPES.has(n.type)) return false;
+  // Any other write to the slice (reslicing, reassignment) makes the count unknowable.
+  for (const a of body.descendantsOfType(['assignment_statement', 'short_var_declaration'])) {
+    if (a.id === only.id) continue;
+    const left = a.childForFieldName('left')?.namedChildren ?? [];
+    if (left.some((l) => l.text === name)) return false;
+  }
+  return true;
+}
+
+export default defineRule({
+  id: 'prealloc-slice',
+  title: 'Preallocate slices filled in a loop',
+  section: 'Zero-Allocation Patterns (Enforced)',
+  severity: 'warning',
+  minGo: '1.0',
+  fixable: true,
+  description:
+    'A slice that starts empty and grows by `append` once per loop iteration is reallocated and copied ' +
+    'about log2(n) times. When the number of iterations is known before the loop (the length of the ' +
+    'ranged slice, map or string, or the bound of a counted loop), make the slice with that capacity: ' +
+    '`make([]T, 0, len(xs))` allocates once.',
+  create(context) {
+    const check = (decl: SyntaxNode): void => {
+      if (decl.parent?.type !== 'statement_list') return;
+      const slice = emptySliceDeclaration(decl);
+      if (!slice) return;
+      // The first later statement that mentions the slice must be the filling loop.
+      let loop: SyntaxNode | null = null;
+      const between: SyntaxNode[] = [];
+      for (let s = decl.nextNamedSibling; s; s = s.nextNamedSibling) {
+        if (s.type === 'comment') continue;
+        if (mentions(s, slice.name)) {
+          loop = s;
+          break;
+        }
+        between.push(s);
+      }
+      if (loop?.type !== 'for_statement') return;
+      const body = loop.childForFieldName('body');
+      if (!body || !appendsOncePerIteration(body, slice.name)) return;
+      const count = iterationCount(loop);
+      if (!count) return;
+      const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+      if (header && mentions(header, slice.name)) return;
+      const declared = `${slice.name} := make(${slice.type.text}, 0, ${count.text})`;
+      const message = `\`${slice.name}\` grows by append on every iteration: \`${declared}\` allocates once instead of about log2(n) reallocations.`;
+      context.report({
+        node: decl,
+        message,
+        fix: capacityInScope(count.capacity, decl, between) ? [{ start: decl.startIndex, end: decl.endIndex, text: declared }] : undefined,
+      });
+    };
+    return { var_declaration: check, short_var_declaration: check };
+  },
+});
+
+/**
+ * Whether the capacity expression can be evaluated at the declaration: its root identifier
+ * is declared before it, and no statement between the declaration and the loop touches it.
+ */
+function capacityInScope(capacity: SyntaxNode, decl: SyntaxNode, between: readonly SyntaxNode[]): boolean {
+  if (capacity.type === 'int_literal') return true;
+  let root: SyntaxNode = capacity;
+  while (root.type === 'selector_expression') root = root.childForFieldName('operand')!;
+  if (root.type !== 'identifier') return false;
+  const found = findDeclaration(decl, root.text);
+  if (!found || found.id.startIndex >= decl.startIndex) return false;
+  return !between.some((s) => mentions(s, root.text));
+}
