@@ -164,7 +164,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       });
     }
   }
-  kept = kept.map((f) => (f.fix && !fixKeepsSyntax(file.source, f.fix, syntaxErrors) ? withoutFix(f) : f));
+  kept = kept.map((f) => (f.fix && !fixKeepsSyntax(root, lines, f.fix) ? withoutFix(f) : f));
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
   return { path: file.path, findings: kept, notes, syntaxErrors };
 }
@@ -174,10 +174,24 @@ function withoutFix(finding: Finding): Finding {
   return rest;
 }
 
-/** A suggestion must not make the file worse: re-parse it and compare syntax errors. */
-function fixKeepsSyntax(source: string, fix: LineFix, errorsBefore: number): boolean {
-  const tree = parseGo(applyLineFixes(source, [fix]));
-  return countSyntaxErrors(tree) <= errorsBefore;
+/**
+ * A suggestion must not make the file worse. Re-parsing the whole file per suggestion costs as
+ * much as the analysis, so only the top-level declarations the fix touches are re-parsed on
+ * their own (declarations parse independently of each other) and their syntax errors compared.
+ */
+function fixKeepsSyntax(root: SyntaxNode, lines: LineIndex, fix: LineFix): boolean {
+  const touched = root.namedChildren.filter((c) => c.startPosition.row + 1 <= fix.endLine && c.endPosition.row + 1 >= fix.line);
+  const first = touched[0];
+  const last = touched[touched.length - 1];
+  if (!first || !last || first.startPosition.row + 1 > fix.line || last.endPosition.row + 1 < fix.endLine) {
+    return countSyntaxErrors(parseGo(applyLineFixes(lines.text, [fix]))) <= countSyntaxErrors(root.tree);
+  }
+  const fromLine = first.startPosition.row + 1;
+  const toLine = last.endPosition.row + 1;
+  const region = lines.text.slice(lines.startOf(fromLine), lines.endOf(toLine));
+  const shifted = { ...fix, line: fix.line - fromLine + 2, endLine: fix.endLine - fromLine + 2 };
+  const before = touched.some((c) => c.hasError) ? countSyntaxErrors(parseGo(`package p\n${region}`)) : 0;
+  return countSyntaxErrors(parseGo(applyLineFixes(`package p\n${region}`, [shifted]))) <= before;
 }
 
 function toFinding(rule: Rule, report: Report, file: SourceFile, lines: LineIndex): Finding {
@@ -191,7 +205,7 @@ function toFinding(rule: Rule, report: Report, file: SourceFile, lines: LineInde
       endLine: node.endPosition.row + 1,
       endColumn: node.endPosition.column + 1,
     },
-    severity: rule.severity,
+    severity: report.severity ?? rule.severity,
     message: report.message,
     section: rule.section,
     anchor: `${topLevelName(node)}|${normaliseCode((report.anchor ?? node).text)}`,

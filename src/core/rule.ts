@@ -16,6 +16,13 @@ export interface RuleMeta {
   fixable: boolean;
   /** One paragraph: what it detects and why it matters. Used by docs and `explain`. */
   description: string;
+  /**
+   * Go snippets for the docs page, checked by tests: `incorrect` must be reported, `correct`
+   * must not. A snippet without a package clause is wrapped in `package example`.
+   */
+  examples: { incorrect: string; correct: string };
+  /** Optional markdown for the docs page: caveats, where the standard's own example is wrong. */
+  notes?: string;
 }
 
 export interface Report {
@@ -26,6 +33,8 @@ export interface Report {
   fix?: Edit[];
   /** A node whose normalised text identifies the finding across pushes (default: `node`). */
   anchor?: SyntaxNode;
+  /** Overrides the rule's severity for this finding (e.g. advice that depends on the Go version). */
+  severity?: Severity;
 }
 
 /** What a rule sees of the file it checks. */

@@ -11,6 +11,7 @@ export function defineRule(rule: Rule): Rule {
   if (!['error', 'warning', 'notice'].includes(rule.severity)) problems.push(`bad severity ${rule.severity}`);
   if (!parseGoVersion(rule.minGo)) problems.push(`bad minGo ${rule.minGo}`);
   if (rule.description.trim().length < 20) problems.push('description is missing');
+  if (!rule.examples?.incorrect.trim() || !rule.examples?.correct.trim()) problems.push('examples are missing');
   if (problems.length > 0) throw new Error(`rule ${rule.id}: ${problems.join('; ')}`);
   return Object.freeze(rule);
 }

@@ -101,3 +101,66 @@ export function topLevelName(node: SyntaxNode): string {
       return '';
   }
 }
+
+const LOOP_TYPES = new Set(['for_statement']);
+
+/**
+ * The nearest loop around the node inside its own function (a loop outside an enclosing
+ * function literal does not count: the literal may run once).
+ */
+export function enclosingLoop(node: SyntaxNode): SyntaxNode | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (LOOP_TYPES.has(n.type)) return n;
+    if (FUNCTION_TYPES.has(n.type)) return null;
+  }
+  return null;
+}
+
+/**
+ * For a call `pkg.Fn(…)` where `pkg` is the local name of an imported package: the import
+ * path and function name. Null for method calls and local functions.
+ */
+export function packageCall(
+  call: SyntaxNode,
+  imports: ReadonlyMap<string, string>,
+): { path: string; name: string } | null {
+  if (call.type !== 'call_expression') return null;
+  const sel = selectorParts(call.childForFieldName('function'));
+  if (!sel || sel.operand.type !== 'identifier') return null;
+  const local = sel.operand.text;
+  for (const [path, name] of imports) {
+    if (name === local) {
+      // A local variable of the same name shadows the package.
+      return { path, name: sel.field };
+    }
+  }
+  return null;
+}
+
+/** Whether a function (declaration or literal) has the HTTP handler signature `(w http.ResponseWriter, r *http.Request)`. */
+export function isHttpHandler(fn: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
+  const http = imports.get('net/http');
+  if (!http) return false;
+  const params = fn.childForFieldName('parameters')?.namedChildren.filter((p) => p.type === 'parameter_declaration') ?? [];
+  const types = params.flatMap((p) => {
+    const t = p.childForFieldName('type')?.text.replace(/\s/g, '') ?? '';
+    return Array(Math.max(1, p.childrenForFieldName('name').length)).fill(t) as string[];
+  });
+  return types.length === 2 && types[0] === `${http}.ResponseWriter` && types[1] === `*${http}.Request`;
+}
+
+/** The value of a string literal (interpreted or raw), or null when the node is not one. */
+export function stringLiteralValue(node: SyntaxNode): string | null {
+  if (node.type === 'raw_string_literal') return node.text.slice(1, -1);
+  if (node.type !== 'interpreted_string_literal') return null;
+  try {
+    return JSON.parse(node.text.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1')) as string;
+  } catch {
+    return node.text.slice(1, -1);
+  }
+}
+
+/** The function's name: `Name` for declarations and methods, '' for literals. */
+export function functionName(fn: SyntaxNode): string {
+  return fn.type === 'func_literal' ? '' : (fn.childForFieldName('name')?.text ?? '');
+}

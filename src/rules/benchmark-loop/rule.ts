@@ -74,6 +74,29 @@ export default defineRule({
     'is excluded from the timing without `b.ResetTimer()`, the function body runs once per measurement, ' +
     'and the compiler cannot optimise the measured call away. `b.ResetTimer()` directly before ' +
     '`for b.Loop()` is redundant, since the first `Loop` call resets the timer.',
+  examples: {
+    incorrect: `
+import "testing"
+
+func BenchmarkParse(b *testing.B) {
+	input := load()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		parse(input)
+	}
+}
+`,
+    correct: `
+import "testing"
+
+func BenchmarkParse(b *testing.B) {
+	input := load()
+	for b.Loop() {
+		parse(input)
+	}
+}
+`,
+  },
   create(context) {
     const testingName = (): string | undefined => context.imports().get('testing');
     return {

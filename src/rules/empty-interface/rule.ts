@@ -37,6 +37,18 @@ export default defineRule({
     'Since Go 1.18 `any` is the predeclared alias for `interface{}`; it reads better and says the same. ' +
     'The standard goes further: values boxed in an interface cost a type check and often an allocation, ' +
     'so in hot paths prefer concrete types or generics.',
+  examples: {
+    incorrect: `
+func describe(v interface{}) string {
+	return fmt.Sprint(v)
+}
+`,
+    correct: `
+func describe(v any) string {
+	return fmt.Sprint(v)
+}
+`,
+  },
   create(context) {
     const byLine = new Map<number, SyntaxNode[]>();
     return {

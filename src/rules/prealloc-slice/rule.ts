@@ -120,6 +120,26 @@ export default defineRule({
     'about log2(n) times. When the number of iterations is known before the loop (the length of the ' +
     'ranged slice, map or string, or the bound of a counted loop), make the slice with that capacity: ' +
     '`make([]T, 0, len(xs))` allocates once.',
+  examples: {
+    incorrect: `
+func names(users []User) []string {
+	var out []string
+	for _, u := range users {
+		out = append(out, u.Name)
+	}
+	return out
+}
+`,
+    correct: `
+func names(users []User) []string {
+	out := make([]string, 0, len(users))
+	for _, u := range users {
+		out = append(out, u.Name)
+	}
+	return out
+}
+`,
+  },
   create(context) {
     const check = (decl: SyntaxNode): void => {
       if (decl.parent?.type !== 'statement_list') return;
