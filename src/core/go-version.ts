@@ -16,3 +16,9 @@ export function goAtLeast(have: string | undefined, need: string): boolean {
   if (!h || !n) return true;
   return h[0] !== n[0] ? h[0] > n[0] : h[1] >= n[1];
 }
+
+/** The `go` directive of a go.mod file (`go 1.22` / `go 1.22.3`), or undefined. */
+export function goModVersion(goMod: string): string | undefined {
+  const m = /^\s*go\s+(\d+\.\d+(?:\.\d+)?\S*)\s*(?:\/\/.*)?$/m.exec(goMod);
+  return m ? m[1] : undefined;
+}

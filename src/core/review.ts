@@ -1,0 +1,56 @@
+/**
+ * The core's entry point for a change: analyse the changed Go files and plan one review.
+ * Used by the GitHub adapter and the CLI alike; no I/O here.
+ */
+import type { ChangedLines, Scope } from './diff/changed-lines.js';
+import { analyzeFile, type RuleSet } from './engine.js';
+import { yieldToEventLoop } from './go/parser.js';
+import type { AnalysisNote, Finding } from './model.js';
+import { planReview, type ReviewPlan, type SkippedFile } from './review-plan.js';
+import type { RenderOptions } from './render/comment.js';
+
+export interface ChangedFile {
+  path: string;
+  source: string;
+  changed: ChangedLines;
+  /** The module's Go version for this file (nearest go.mod), when known. */
+  goVersion?: string;
+}
+
+export interface ReviewInput {
+  files: readonly ChangedFile[];
+  skipped: readonly SkippedFile[];
+  remarks?: readonly string[];
+}
+
+export interface ReviewOptions extends RenderOptions {
+  scope: Scope;
+}
+
+export interface ReviewResult {
+  plan: ReviewPlan;
+  /** Every finding in the analysed files, in scope or not. */
+  findings: Finding[];
+  notes: AnalysisNote[];
+}
+
+export async function reviewChange(input: ReviewInput, ruleSet: RuleSet, options: ReviewOptions): Promise<ReviewResult> {
+  const analysed = [];
+  const notes: AnalysisNote[] = [];
+  for (const file of input.files) {
+    const result = analyzeFile({ path: file.path, source: file.source }, ruleSet, { goVersion: file.goVersion });
+    analysed.push({ path: file.path, changed: file.changed, findings: result.findings });
+    notes.push(...result.notes);
+    // The native parser frees trees only when the event loop turns.
+    await yieldToEventLoop();
+  }
+  const titles = new Map(ruleSet.rules.map((r) => [r.id, r.title]));
+  const plan = planReview(analysed, {
+    ...options,
+    titles,
+    skipped: input.skipped,
+    notes,
+    remarks: input.remarks,
+  });
+  return { plan, findings: analysed.flatMap((a) => a.findings), notes };
+}

@@ -1,0 +1,26 @@
+/** How a review runs: the defaults until a repository's configuration says otherwise. */
+import type { Scope } from '../core/diff/changed-lines.js';
+
+export interface ReviewSettings {
+  scope: Scope;
+  /** Files larger than this are not fetched or analysed. */
+  maxFileBytes: number;
+  /** Where rule pages live: `<docsBaseUrl>/<rule-id>.md`. */
+  docsBaseUrl: string;
+  standardUrl?: string;
+  /** How many files are fetched from GitHub at once. */
+  fetchConcurrency: number;
+}
+
+export const DEFAULT_DOCS_URL = 'https://github.com/go-standards-bot/go-standards-bot/blob/main/docs/rules';
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ReviewSettings {
+  const maxFileBytes = Number(env.GO_STANDARDS_MAX_FILE_BYTES);
+  return {
+    scope: 'added',
+    maxFileBytes: Number.isFinite(maxFileBytes) && maxFileBytes > 0 ? maxFileBytes : 1024 * 1024,
+    docsBaseUrl: env.GO_STANDARDS_DOCS_URL || DEFAULT_DOCS_URL,
+    standardUrl: env.GO_STANDARDS_STANDARD_URL || undefined,
+    fetchConcurrency: 4,
+  };
+}

@@ -1,0 +1,70 @@
+/** Reading a pull request's changed files and their head versions from GitHub. */
+import type { GitHub, PullTarget } from './types.js';
+import { statusOf } from './types.js';
+
+/** GitHub lists at most this many files of a pull request. */
+export const LIST_FILES_CAP = 3000;
+
+export interface PullFile {
+  filename: string;
+  status: string;
+  patch?: string;
+  previous_filename?: string;
+}
+
+export async function listPullFiles(octokit: GitHub, target: PullTarget): Promise<{ files: PullFile[]; truncated: boolean }> {
+  const files = (await octokit.paginate(octokit.rest.pulls.listFiles, {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.pull_number,
+    per_page: 100,
+  })) as PullFile[];
+  return { files, truncated: files.length >= LIST_FILES_CAP };
+}
+
+export type FetchedFile = { ok: true; source: string } | { ok: false; reason: string };
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
+/** Each path segment percent-encoded, the slashes kept (as GitHub documents the route). */
+function contentPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function decode(bytes: Buffer): FetchedFile {
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content' };
+  return { ok: true, source: bytes.toString('utf8') };
+}
+
+/**
+ * Fetches the whole file at the head commit. The JSON form carries the content up to 1 MB;
+ * larger files (when the cap allows them) come with the raw media type.
+ */
+export async function fetchHeadFile(octokit: GitHub, target: PullTarget, path: string, maxBytes: number): Promise<FetchedFile> {
+  let data: unknown;
+  try {
+    ({ data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${contentPath(path)}`, {
+      owner: target.owner,
+      repo: target.repo,
+      ref: target.headSha,
+    }));
+  } catch (error) {
+    if (statusOf(error) === 404) return { ok: false, reason: 'not found at the head commit' };
+    throw error;
+  }
+  if (Array.isArray(data) || typeof data !== 'object' || data === null || (data as { type?: string }).type !== 'file') {
+    return { ok: false, reason: 'not a regular file (symlink or submodule)' };
+  }
+  const file = data as { size: number; content?: string; encoding?: string };
+  if (file.size > maxBytes) return { ok: false, reason: `${formatBytes(file.size)}, over the ${formatBytes(maxBytes)} size cap` };
+  if (file.encoding === 'base64' && file.content !== undefined) return decode(Buffer.from(file.content, 'base64'));
+  const raw = await octokit.request(`GET /repos/{owner}/{repo}/contents/${contentPath(path)}`, {
+    owner: target.owner,
+    repo: target.repo,
+    ref: target.headSha,
+    mediaType: { format: 'raw' },
+  });
+  return decode(Buffer.from(raw.data as unknown as string, 'utf8'));
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFile, compileRules } from '../../src/core/engine.js';
+import type { Rule } from '../../src/core/rule.js';
+import { defineRule } from '../../src/rules/define-rule.js';
+import { RULES } from '../../src/rules/index.js';
+
+const base = {
+  title: 'test rule',
+  section: 'Zero-Allocation Patterns (Enforced)' as const,
+  severity: 'warning' as const,
+  minGo: '1.0',
+  fixable: true,
+  description: 'A rule used by the engine tests only.',
+  examples: { incorrect: 'var x = 1', correct: 'var y = 1' },
+};
+
+const throwing: Rule = defineRule({
+  ...base,
+  id: 'always-throws',
+  create: () => ({
+    call_expression() {
+      throw new Error('boom');
+    },
+  }),
+});
+
+const reportsCalls: Rule = defineRule({
+  ...base,
+  id: 'reports-calls',
+  create: (ctx) => ({
+    call_expression(node) {
+      ctx.report({ node, message: 'a call', fix: [{ start: node.startIndex, end: node.endIndex, text: 'f(' }] });
+    },
+  }),
+});
+
+describe('engine', () => {
+  it('keeps running the other rules when one throws, and says so', () => {
+    const set = compileRules([throwing, reportsCalls]);
+    const result = analyzeFile({ path: 'a.go', source: 'package p\n\nfunc g() {\n\th()\n}\n' }, set);
+    expect(result.findings.map((f) => f.rule)).toEqual(['reports-calls']);
+    expect(result.notes).toEqual([{ path: 'a.go', rule: 'always-throws', message: 'rule always-throws failed on this file: boom' }]);
+  });
+
+  it('drops a suggestion that would break the syntax', () => {
+    const set = compileRules([reportsCalls]);
+    const result = analyzeFile({ path: 'a.go', source: 'package p\n\nfunc g() {\n\th()\n}\n' }, set);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]!.fix).toBeUndefined();
+  });
+
+  it('reports UTF-16 columns past non-ASCII text', () => {
+    const set = compileRules(RULES.filter((r) => r.id === 'empty-interface'));
+    const result = analyzeFile({ path: 'a.go', source: 'package p\n\nvar s, v = "héllo wörld", interface{}(nil)\n' }, set);
+    expect(result.findings[0]!.span).toEqual({ startLine: 3, startColumn: 27, endLine: 3, endColumn: 38 });
+    expect(result.findings[0]!.fix?.replacement).toBe('var s, v = "héllo wörld", any(nil)');
+  });
+
+  it('still analyses the intact declarations of a file with syntax errors', () => {
+    const set = compileRules(RULES.filter((r) => r.id === 'empty-interface'));
+    const source = 'package p\n\nvar ok interface{}\n\nfunc broken( {\n\tvar x interface{}\n}\n';
+    const result = analyzeFile({ path: 'a.go', source }, set);
+    expect(result.syntaxErrors).toBeGreaterThan(0);
+    expect(result.findings.map((f) => f.span.startLine)).toEqual([3]);
+    expect(result.notes[0]!.message).toMatch(/syntax errors/);
+  });
+
+  it('does not run rules whose minimum Go is newer than the module', () => {
+    const set = compileRules(RULES.filter((r) => r.id === 'empty-interface'));
+    const source = 'package p\n\nvar x interface{}\n';
+    expect(analyzeFile({ path: 'a.go', source }, set, { goVersion: '1.17' }).findings).toEqual([]);
+    expect(analyzeFile({ path: 'a.go', source }, set, { goVersion: '1.18' }).findings).toHaveLength(1);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Test harness for the GitHub adapter: a Probot with retry and throttling off, real webhook
+ * payloads from @octokit/webhooks-examples, and nock scope builders for the endpoints the
+ * app calls.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { createRequire } from 'node:module';
+import nock from 'nock';
+import { Probot, ProbotOctokit } from 'probot';
+import { createApp, type AppOptions, type GoStandardsApp } from '../../src/github/app.js';
+
+const require = createRequire(import.meta.url);
+
+interface WebhookExample {
+  name: string;
+  examples: Array<Record<string, unknown> & { action?: string; installation?: unknown }>;
+}
+const EXAMPLES = require('@octokit/webhooks-examples/api.github.com/index.json') as WebhookExample[];
+
+/** A real example payload for `event.action` (one carrying an installation), deep-copied. */
+export function examplePayload(event: string, action: string): any {
+  const group = EXAMPLES.find((e) => e.name === event);
+  const example = group?.examples.find((x) => x.action === action && x.installation) ?? group?.examples.find((x) => x.action === action);
+  if (!example) throw new Error(`no ${event}.${action} example`);
+  return structuredClone(example);
+}
+
+export const OWNER = 'Codertocat';
+export const REPO = 'Hello-World';
+export const API = 'https://api.github.com';
+
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoStandardsApp } {
+  const probot = new Probot({
+    appId: 123,
+    privateKey,
+    logLevel: (process.env.TEST_LOG_LEVEL as any) ?? 'fatal',
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+  });
+  const app = createApp({ concurrency: 2, ...options });
+  probot.load(app);
+  return { probot, app };
+}
+
+export function mockInstallationToken(scope: nock.Scope = nock(API)): nock.Scope {
+  return scope.post(/\/app\/installations\/\d+\/access_tokens/).reply(200, {
+    token: 'ghs_test',
+    permissions: { pull_requests: 'write', contents: 'read', checks: 'write', metadata: 'read' },
+  });
+}
+
+export interface FakeFile {
+  filename: string;
+  status?: string;
+  patch?: string;
+  content?: string;
+  size?: number;
+}
+
+/** Builds a unified-diff hunk that adds every line of `content` (a new file). */
+export function addedFilePatch(content: string): string {
+  const lines = content.replace(/\n$/, '').split('\n');
+  return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n');
+}
+
+export function mockPullFiles(scope: nock.Scope, pull: number, files: FakeFile[]): nock.Scope {
+  return scope
+    .get(`/repos/${OWNER}/${REPO}/pulls/${pull}/files`)
+    .query({ per_page: 100 })
+    .reply(
+      200,
+      files.map((f) => ({ filename: f.filename, status: f.status ?? 'added', patch: f.patch, additions: 1, deletions: 0, changes: 1 })),
+    );
+}
+
+export function mockContents(scope: nock.Scope, sha: string, file: FakeFile): nock.Scope {
+  const content = file.content ?? '';
+  return scope
+    .get(`/repos/${OWNER}/${REPO}/contents/${file.filename.split('/').map(encodeURIComponent).join('/')}`)
+    .query({ ref: sha })
+    .reply(200, {
+      type: 'file',
+      name: file.filename.split('/').pop(),
+      path: file.filename,
+      size: file.size ?? Buffer.byteLength(content),
+      encoding: 'base64',
+      content: Buffer.from(content).toString('base64'),
+    });
+}
+
+/** Sends a webhook and waits until the review queue has finished. */
+export async function deliver(probot: Probot, app: GoStandardsApp, name: string, payload: unknown): Promise<void> {
+  await probot.receive({ id: `delivery-${Math.random()}`, name: name as any, payload: payload as any });
+  await app.queue.onIdle();
+}
