@@ -33,6 +33,9 @@ export function emptySliceDeclaration(stmt: SyntaxNode): { name: string; type: S
   return null;
 }
 
+/** `var s []T`, `s := []T{`, `s := make([]T` at the start of a declaration's text. */
+const EMPTY_SLICE_TEXT = /^(?:var\s+[\p{L}_][\p{L}\p{N}_]*\s+\[\]|[\p{L}_][\p{L}\p{N}_]*\s*:=\s*(?:\[\]|make\(\s*\[\]))/u;
+
 const SIMPLE_OPERAND = new Set(['identifier', 'selector_expression', 'int_literal']);
 const RANGE_KINDS = new Set(['slice', 'array', 'map', 'string']);
 
@@ -142,6 +145,8 @@ func names(users []User) []string {
   },
   create(context) {
     const check = (decl: SyntaxNode): void => {
+      // Cheap textual filter first: most declarations are not an empty slice.
+      if (!EMPTY_SLICE_TEXT.test(decl.text)) return;
       if (decl.parent?.type !== 'statement_list') return;
       const slice = emptySliceDeclaration(decl);
       if (!slice) return;
