@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 
 if (existsSync('node_modules/typescript')) {
   execSync('npm run build', { stdio: 'inherit' });
-} else if (!existsSync('dist/github/app.js')) {
+} else if (!existsSync("dist/server.js")) {
   console.error('dist/ is missing and TypeScript is not installed: run `npm ci && npm run build` first.');
   process.exit(1);
 }

@@ -6,7 +6,7 @@ import type { ChangedLines, Scope } from './diff/changed-lines.js';
 import { analyzeFile, type RuleSet } from './engine.js';
 import { yieldToEventLoop } from './go/parser.js';
 import type { AnalysisNote, Finding } from './model.js';
-import { planReview, type ReviewPlan, type SkippedFile } from './review-plan.js';
+import { planReview, type PlanOptions, type ReviewPlan, type SkippedFile } from './review-plan.js';
 import type { RenderOptions } from './render/comment.js';
 
 export interface ChangedFile {
@@ -25,10 +25,15 @@ export interface ReviewInput {
 
 export interface ReviewOptions extends RenderOptions {
   scope: Scope;
+  /** Fingerprints already posted on the pull request: not planned again. */
+  posted?: ReadonlySet<string>;
+  maxInlineComments?: number;
 }
 
 export interface ReviewResult {
   plan: ReviewPlan;
+  /** The options the plan was made with, to re-plan (e.g. after GitHub refused comments). */
+  planOptions: PlanOptions;
   /** Every finding in the analysed files, in scope or not. */
   findings: Finding[];
   notes: AnalysisNote[];
@@ -45,12 +50,7 @@ export async function reviewChange(input: ReviewInput, ruleSet: RuleSet, options
     await yieldToEventLoop();
   }
   const titles = new Map(ruleSet.rules.map((r) => [r.id, r.title]));
-  const plan = planReview(analysed, {
-    ...options,
-    titles,
-    skipped: input.skipped,
-    notes,
-    remarks: input.remarks,
-  });
-  return { plan, findings: analysed.flatMap((a) => a.findings), notes };
+  const planOptions: PlanOptions = { ...options, titles, skipped: input.skipped, notes, remarks: input.remarks };
+  const plan = planReview(analysed, planOptions);
+  return { plan, planOptions, findings: analysed.flatMap((a) => a.findings), notes };
 }

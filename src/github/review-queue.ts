@@ -8,10 +8,16 @@ import PQueue from 'p-queue';
 
 type Job = () => Promise<void>;
 
+interface Waiting {
+  job: Job;
+  /** Called when a newer job for the same key replaces this one before it ran. */
+  onDropped?: () => void;
+}
+
 export class ReviewQueue {
   private readonly queue: PQueue;
   private readonly running = new Set<string>();
-  private readonly waiting = new Map<string, Job>();
+  private readonly waiting = new Map<string, Waiting>();
   private closed = false;
 
   constructor(
@@ -22,10 +28,11 @@ export class ReviewQueue {
   }
 
   /** Schedules a job; returns false when the queue is shutting down. */
-  enqueue(key: string, job: Job): boolean {
+  enqueue(key: string, job: Job, onDropped?: () => void): boolean {
     if (this.closed) return false;
     if (this.running.has(key)) {
-      this.waiting.set(key, job); // replaces an older waiting job for the same pull request
+      this.waiting.get(key)?.onDropped?.(); // the newer job replaces an older waiting one
+      this.waiting.set(key, { job, onDropped });
       return true;
     }
     this.start(key, job);
@@ -44,7 +51,8 @@ export class ReviewQueue {
         const next = this.waiting.get(key);
         if (next) {
           this.waiting.delete(key);
-          if (!this.closed) this.start(key, next);
+          if (!this.closed) this.start(key, next.job);
+          else next.onDropped?.();
         }
       }
     });
@@ -68,8 +76,13 @@ export class ReviewQueue {
    * Stops taking work, drops jobs not yet started, and waits up to `timeoutMs` for running
    * ones. Resolves true when everything finished in time.
    */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   async close(timeoutMs: number): Promise<boolean> {
     this.closed = true;
+    for (const w of this.waiting.values()) w.onDropped?.();
     this.waiting.clear();
     this.queue.clear();
     let timer: NodeJS.Timeout | undefined;

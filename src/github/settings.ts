@@ -10,6 +10,11 @@ export interface ReviewSettings {
   standardUrl?: string;
   /** How many files are fetched from GitHub at once. */
   fetchConcurrency: number;
+  /** At most this many inline comments per review; the rest go to the summary. */
+  maxInlineComments: number;
+  reviewEvent: 'COMMENT' | 'REQUEST_CHANGES';
+  /** The lowest severity that makes the check run fail. */
+  failOn: 'error' | 'warning' | 'never';
 }
 
 export const DEFAULT_DOCS_URL = 'https://github.com/go-standards-bot/go-standards-bot/blob/main/docs/rules';
@@ -22,5 +27,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ReviewSet
     docsBaseUrl: env.GO_STANDARDS_DOCS_URL || DEFAULT_DOCS_URL,
     standardUrl: env.GO_STANDARDS_STANDARD_URL || undefined,
     fetchConcurrency: 4,
+    maxInlineComments: 30,
+    reviewEvent: 'COMMENT',
+    failOn: 'error',
   };
 }

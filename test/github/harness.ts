@@ -98,3 +98,37 @@ export async function deliver(probot: Probot, app: GoStandardsApp, name: string,
   await probot.receive({ id: `delivery-${Math.random()}`, name: name as any, payload: payload as any });
   await app.queue.onIdle();
 }
+
+export interface RunRecord {
+  checkRuns: any[];
+  checkUpdates: any[];
+  reviews: any[];
+}
+
+export interface RunMocks {
+  /** The bot's earlier review comments and reviews on the pull request. */
+  comments?: unknown[];
+  reviews?: unknown[];
+  /** The head GitHub reports when the run re-reads the pull request (default: the payload's). */
+  currentHead?: string;
+  /** Whether to answer createReview (default true). */
+  review?: boolean;
+}
+
+/** The endpoints every review run calls besides files and contents, recording the writes. */
+export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, mocks: RunMocks = {}): RunRecord {
+  const record: RunRecord = { checkRuns: [], checkUpdates: [], reviews: [] };
+  const repo = `/repos/${OWNER}/${REPO}`;
+  scope.post(`${repo}/check-runs`, (b) => (record.checkRuns.push(b), true)).reply(201, { id: 7 });
+  scope.get(`${repo}/pulls/${pull}/comments`).query({ per_page: 100 }).reply(200, mocks.comments ?? []);
+  scope.get(`${repo}/pulls/${pull}/reviews`).query({ per_page: 100 }).reply(200, mocks.reviews ?? []);
+  scope.get(`${repo}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha: mocks.currentHead ?? sha } });
+  scope
+    .patch(`${repo}/check-runs/7`, (b) => (record.checkUpdates.push(b), true))
+    .reply(200, { id: 7 })
+    .persist();
+  if (mocks.review !== false) {
+    scope.post(`${repo}/pulls/${pull}/reviews`, (b) => (record.reviews.push(b), true)).reply(200, { id: 42 });
+  }
+  return record;
+}

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SUMMARY_MARKER } from '../../src/core/review-plan.js';
-import { API, addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, OWNER, REPO } from './harness.js';
+import { addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints } from './harness.js';
 
 const GO_FILE = `package store
 
@@ -45,16 +45,16 @@ describe('pull_request.opened', () => {
     const sha = payload.pull_request.head.sha as string;
     const pull = payload.pull_request.number as number;
     const file = { filename: 'store/names_test.go', content: GO_FILE, patch: addedFilePatch(GO_FILE) };
-    let review: any;
     const scope = mockInstallationToken();
     mockPullFiles(scope, pull, [file, { filename: 'README.md', patch: '@@ -0,0 +1 @@\n+hi' }]);
     mockContents(scope, sha, file);
-    scope.post(`/repos/${OWNER}/${REPO}/pulls/${pull}/reviews`, (body) => ((review = body), true)).reply(200, { id: 42 });
+    const run = mockRunEndpoints(scope, pull, sha);
 
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
-
+    expect(run.reviews).toHaveLength(1);
+    const review = run.reviews[0];
     expect(review.commit_id).toBe(sha);
     expect(review.event).toBe('COMMENT');
     expect(review.body.startsWith(SUMMARY_MARKER)).toBe(true);
@@ -81,16 +81,15 @@ describe('pull_request.opened', () => {
     const lines = GO_FILE.split('\n');
     const patch = ['@@ -13,3 +13,8 @@ func Names(us []User) []string {', ...lines.slice(12, 15).map((l) => ` ${l}`), ...lines.slice(15, 20).map((l) => `+${l}`)].join('\n');
     const file = { filename: 'store/names_test.go', status: 'modified', content: GO_FILE, patch };
-    let review: any;
     const scope = mockInstallationToken();
     mockPullFiles(scope, pull, [file]);
     mockContents(scope, sha, file);
-    scope.post(`/repos/${OWNER}/${REPO}/pulls/${pull}/reviews`, (body) => ((review = body), true)).reply(200, { id: 43 });
+    const run = mockRunEndpoints(scope, pull, sha);
 
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
-    expect(review.comments.map((c: any) => [c.line, c.body.split('\n')[1]])).toEqual([
+    expect(run.reviews[0].comments.map((c: any) => [c.line, c.body.split('\n')[1]])).toEqual([
       [16, '**benchmark-loop** · Use `for b.Loop()` in benchmarks · ⚠️ warning'],
     ]);
   });
@@ -111,9 +110,11 @@ describe('pull_request.opened', () => {
     const scope = mockInstallationToken();
     mockPullFiles(scope, payload.pull_request.number, [file]);
     mockContents(scope, payload.pull_request.head.sha, file);
+    const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha, { review: false });
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
+    expect(run.checkUpdates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
   it('skips drafts and closed pull requests without calling GitHub', async () => {
@@ -137,7 +138,7 @@ describe('pull_request.opened', () => {
     const scope = mockInstallationToken();
     mockPullFiles(scope, payload.pull_request.number, [file]);
     mockContents(scope, payload.pull_request.head.sha, file);
-    scope.post(`/repos/${OWNER}/${REPO}/pulls/${payload.pull_request.number}/reviews`).reply(200, { id: 44 });
+    mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha);
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
@@ -158,14 +159,14 @@ describe('pull_request.opened', () => {
     };
     const vendored = { filename: 'vendor/x/y.go', patch: '@@ -0,0 +1 @@\n+package y' };
     const removed = { filename: 'svc/old.go', status: 'removed', patch: '@@ -1 +0,0 @@\n-package svc' };
-    let review: any;
     const scope = mockInstallationToken();
     mockPullFiles(scope, pull, [good, noPatch, big, binary, generated, vendored, removed]);
     for (const f of [good, big, binary, generated]) mockContents(scope, sha, f);
-    scope.post(`/repos/${OWNER}/${REPO}/pulls/${pull}/reviews`, (body) => ((review = body), true)).reply(200, { id: 45 });
+    const run = mockRunEndpoints(scope, pull, sha);
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
+    const review = run.reviews[0];
     expect(review.body).toContain('**Files not reviewed:**');
     expect(review.body).toContain('- `svc/huge_table.go`: GitHub sent no diff for it (binary or too large)');
     expect(review.body).toContain('- `svc/big.go`: 5.0 MiB, over the 1.0 MiB size cap');

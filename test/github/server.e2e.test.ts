@@ -63,7 +63,7 @@ beforeAll(async () => {
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
-  child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/probot/bin/probot.js', 'run', './src/github/app.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
       PATH: process.env.PATH,
       APP_ID: '1',
@@ -91,7 +91,11 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  child?.kill('SIGTERM');
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
   await standIn?.stop();
 });
 
@@ -140,5 +144,18 @@ describe('npm start against a GitHub stand-in', () => {
     }
     const fixed = applyLineFixes(SOURCE, fixes);
     expect(countSyntaxErrors(parseGo(fixed))).toBe(0);
+    for (let i = 0; i < 50 && standIn.checkRuns[0]?.status !== 'completed'; i++) await sleep(100);
+    expect(standIn.checkRuns).toHaveLength(1);
+    expect(standIn.checkRuns[0]).toMatchObject({ name: 'Go Standards', head_sha: payload.pull_request.head.sha, status: 'completed', conclusion: 'neutral' });
+  });
+
+  it('does not repeat itself when the same push is delivered again', async () => {
+    const body = JSON.stringify(payload);
+    const res = await deliver(body, `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`);
+    expect(res.status).toBe(200);
+    for (let i = 0; i < 50 && standIn.checkRuns.length < 2; i++) await sleep(100);
+    await sleep(500);
+    expect(standIn.checkRuns).toHaveLength(2);
+    expect(standIn.reviews).toHaveLength(1);
   });
 });

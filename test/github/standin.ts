@@ -22,6 +22,7 @@ export interface RecordedRequest {
 export class GitHubStandIn {
   readonly requests: RecordedRequest[] = [];
   readonly reviews: any[] = [];
+  readonly checkRuns: any[] = [];
   private server: Server | undefined;
 
   constructor(
@@ -70,6 +71,25 @@ export class GitHubStandIn {
     if (req.method === 'POST' && path === `${prefix}/pulls/${this.pull}/reviews`) {
       this.reviews.push(body);
       return [200, { id: this.reviews.length }];
+    }
+    if (req.method === 'GET' && path === `${prefix}/pulls/${this.pull}/reviews`) {
+      return [200, this.reviews.map((r, i) => ({ id: i + 1, body: r.body, commit_id: r.commit_id, user: { login: 'go-standards[bot]', type: 'Bot' } }))];
+    }
+    if (req.method === 'GET' && path === `${prefix}/pulls/${this.pull}/comments`) {
+      let id = 100;
+      return [200, this.reviews.flatMap((r) => (r.comments ?? []).map((c: any) => ({ ...c, id: id++, user: { login: 'go-standards[bot]', type: 'Bot' } })))];
+    }
+    if (req.method === 'GET' && path === `${prefix}/pulls/${this.pull}`) {
+      return [200, { number: this.pull, state: 'open', head: { sha: this.sha } }];
+    }
+    if (req.method === 'POST' && path === `${prefix}/check-runs`) {
+      this.checkRuns.push({ ...body });
+      return [201, { id: this.checkRuns.length }];
+    }
+    const update = new RegExp(`^${prefix}/check-runs/(\\d+)$`).exec(path);
+    if (req.method === 'PATCH' && update) {
+      Object.assign(this.checkRuns[Number(update[1]) - 1] ?? {}, body);
+      return [200, { id: Number(update[1]) }];
     }
     return [404, { message: `Not Found: ${req.method} ${path}` }];
   }

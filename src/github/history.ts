@@ -1,0 +1,87 @@
+/** What the bot already said on a pull request: its review comments and review summaries. */
+import { readMarker } from '../core/render/fingerprint.js';
+import { readListedMarker, SUMMARY_MARKER } from '../core/review-plan.js';
+import type { GitHub, PullTarget } from './types.js';
+
+/** Marks the bot's one reply saying a finding was fixed. */
+export const FIXED_MARKER = '<!-- go-standards:fixed -->';
+
+export interface PostedComment {
+  id: number;
+  path: string;
+  rule: string;
+  fingerprint: string;
+  /** Replies by anyone. */
+  replies: number;
+  /** Whether the bot already replied that it was fixed. */
+  fixedReplied: boolean;
+}
+
+export interface History {
+  /** Fingerprints commented inline or listed in a summary by an earlier run. */
+  posted: Set<string>;
+  comments: PostedComment[];
+  /** Bodies of the bot's earlier reviews (for finding a review a failed request did create). */
+  reviewBodies: Array<{ id: number; body: string }>;
+}
+
+interface RawComment {
+  id: number;
+  body: string;
+  path: string;
+  in_reply_to_id?: number;
+  user: { type?: string } | null;
+}
+
+interface RawReview {
+  id: number;
+  body: string | null;
+  user: { type?: string } | null;
+}
+
+const isBot = (user: { type?: string } | null): boolean => user?.type === 'Bot';
+
+export async function listBotReviews(octokit: GitHub, target: PullTarget): Promise<Array<{ id: number; body: string }>> {
+  const reviews = (await octokit.paginate(octokit.rest.pulls.listReviews, {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.pull_number,
+    per_page: 100,
+  })) as RawReview[];
+  return reviews.filter((r) => isBot(r.user) && r.body?.includes(SUMMARY_MARKER)).map((r) => ({ id: r.id, body: r.body ?? '' }));
+}
+
+export async function readHistory(octokit: GitHub, target: PullTarget): Promise<History> {
+  const [raw, reviewBodies] = await Promise.all([
+    octokit.paginate(octokit.rest.pulls.listReviewComments, {
+      owner: target.owner,
+      repo: target.repo,
+      pull_number: target.pull_number,
+      per_page: 100,
+    }) as Promise<RawComment[]>,
+    listBotReviews(octokit, target),
+  ]);
+  const replies = new Map<number, RawComment[]>();
+  for (const c of raw) {
+    if (c.in_reply_to_id !== undefined) replies.set(c.in_reply_to_id, [...(replies.get(c.in_reply_to_id) ?? []), c]);
+  }
+  const comments: PostedComment[] = [];
+  const posted = new Set<string>();
+  for (const c of raw) {
+    if (!isBot(c.user) || c.in_reply_to_id !== undefined) continue;
+    const marker = readMarker(c.body);
+    if (!marker) continue;
+    posted.add(marker.fingerprint);
+    const thread = replies.get(c.id) ?? [];
+    comments.push({
+      id: c.id,
+      path: c.path,
+      rule: marker.rule,
+      fingerprint: marker.fingerprint,
+      replies: thread.length,
+      fixedReplied: thread.some((r) => isBot(r.user) && r.body.includes(FIXED_MARKER)),
+    });
+  }
+  for (const r of reviewBodies) for (const fp of readListedMarker(r.body)) posted.add(fp);
+  return { posted, comments, reviewBodies };
+}

@@ -1,0 +1,25 @@
+/**
+ * The production entry point (`npm start`): Probot's own runner with the app, a bounded
+ * throttling/retry Octokit, and a graceful shutdown on SIGTERM and SIGINT that stops taking
+ * work and lets running reviews finish within a timeout.
+ */
+import { run } from 'probot';
+import app from './github/app.js';
+import { GoStandardsOctokit } from './github/octokit.js';
+
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 25_000;
+
+const server = await run(app, { Octokit: GoStandardsOctokit });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log()?.info({ signal, inFlight: app.queue.size }, 'shutting down: no new reviews; waiting for running ones');
+  const finished = await app.queue.close(SHUTDOWN_TIMEOUT_MS);
+  if (!finished) app.log()?.warn('shutdown timeout: abandoning the reviews still running');
+  await server.stop().catch(() => undefined);
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
