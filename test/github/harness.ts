@@ -35,6 +35,8 @@ const { privateKey } = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
 });
 
+export const TEST_PRIVATE_KEY = privateKey;
+
 export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoStandardsApp } {
   const probot = new Probot({
     appId: 123,
@@ -123,10 +125,13 @@ export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, m
   scope.get(`${repo}/pulls/${pull}/comments`).query({ per_page: 100 }).reply(200, mocks.comments ?? []);
   scope.get(`${repo}/pulls/${pull}/reviews`).query({ per_page: 100 }).reply(200, mocks.reviews ?? []);
   scope.get(`${repo}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha: mocks.currentHead ?? sha } });
-  scope
+  // Updates come in any number (annotations 50 at a time): a persisted interceptor in a scope of
+  // its own, replacing the previous run's.
+  nock.removeInterceptor({ proto: 'https', hostname: 'api.github.com', port: 443, method: 'PATCH', path: `${repo}/check-runs/7` });
+  nock(API)
+    .persist()
     .patch(`${repo}/check-runs/7`, (b) => (record.checkUpdates.push(b), true))
-    .reply(200, { id: 7 })
-    .persist();
+    .reply(200, { id: 7 });
   if (mocks.review !== false) {
     scope.post(`${repo}/pulls/${pull}/reviews`, (b) => (record.reviews.push(b), true)).reply(200, { id: 42 });
   }
