@@ -4,9 +4,10 @@
  * document order. One rule throwing never stops the others.
  */
 import { countSyntaxErrors, parseGo, type SyntaxNode } from './go/parser.js';
-import { goAtLeast } from './go-version.js';
+import { buildConstraintGoVersion, goAtLeast } from './go-version.js';
 import { applyLineFixes, editsToLineFix, LineIndex } from './fix.js';
-import type { AnalysisNote, Finding, LineFix, SourceFile } from './model.js';
+import type { AnalysisNote, Finding, LineFix, Severity, SourceFile } from './model.js';
+import { applySuppressions, readDirectives } from './suppressions.js';
 import type { Report, Rule, RuleContext, Visitors } from './rule.js';
 import { importsOf } from './go/imports.js';
 import { topLevelName } from './go/syntax.js';
@@ -14,6 +15,10 @@ import { topLevelName } from './go/syntax.js';
 export interface AnalyzeOptions {
   /** The module's Go version; rules needing a newer one are not run. */
   goVersion?: string;
+  /** Configured severities that replace the rules' own. */
+  severities?: ReadonlyMap<string, Severity>;
+  /** Every rule id that exists (for judging ignore directives); default: the rule set's. */
+  knownRules?: ReadonlySet<string>;
   /** Accumulates milliseconds per rule id (visitor time), for benchmarks. */
   timings?: Map<string, number>;
 }
@@ -24,6 +29,10 @@ export interface FileAnalysis {
   notes: AnalysisNote[];
   /** ERROR and MISSING nodes in the parse; findings inside broken declarations are dropped. */
   syntaxErrors: number;
+  /** Findings silenced by `//go-standards:ignore` directives. */
+  suppressed: Finding[];
+  /** The Go version the rules assumed (go.mod, raised by a `//go:build go1.N` constraint). */
+  goVersion: string | undefined;
 }
 
 /** Rules compiled once: the node types to collect and who handles each. */
@@ -82,7 +91,8 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   let imports: Map<string, string> | undefined;
   let importNodes: SyntaxNode[] = [];
 
-  const active = ruleSet.rules.filter((r) => goAtLeast(options.goVersion, r.minGo));
+  const goVersion = effectiveGoVersion(options.goVersion, file.source);
+  const active = ruleSet.rules.filter((r) => goAtLeast(goVersion, r.minGo));
   const handlers = new Map<string, Array<{ rule: Rule; fn: (n: SyntaxNode) => void }>>();
   const ends: Array<{ rule: Rule; fn: () => void }> = [];
   const failed = new Set<string>();
@@ -98,10 +108,10 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       path: file.path,
       source: file.source,
       root,
-      goVersion: options.goVersion,
+      goVersion,
       imports: () => (imports ??= importsOf(importNodes)),
       report: (report: Report) => {
-        const finding = toFinding(rule, report, file, lines);
+        const finding = toFinding(rule, report, file, lines, options.severities?.get(rule.id));
         const key = `${finding.rule}:${finding.span.startLine}:${finding.span.startColumn}:${finding.span.endLine}:${finding.span.endColumn}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -164,9 +174,18 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       });
     }
   }
+  const directives = readDirectives(file.source);
+  const firstDecl = root.namedChildren.find((c) => !['package_clause', 'import_declaration', 'comment'].includes(c.type));
+  const suppression = applySuppressions(kept, directives, {
+    path: file.path,
+    known: options.knownRules ?? new Set(ruleSet.rules.map((r) => r.id)),
+    ran: new Set(active.filter((r) => !failed.has(r.id)).map((r) => r.id)),
+    firstDeclarationLine: firstDecl ? firstDecl.startPosition.row + 1 : Number.MAX_SAFE_INTEGER,
+  });
+  kept = [...suppression.kept, ...suppression.problems];
   kept = kept.map((f) => (f.fix && !fixKeepsSyntax(root, lines, f.fix) ? withoutFix(f) : f));
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
-  return { path: file.path, findings: kept, notes, syntaxErrors };
+  return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
 }
 
 function withoutFix(finding: Finding): Finding {
@@ -194,7 +213,14 @@ function fixKeepsSyntax(root: SyntaxNode, lines: LineIndex, fix: LineFix): boole
   return countSyntaxErrors(parseGo(applyLineFixes(`package p\n${region}`, [shifted]))) <= before;
 }
 
-function toFinding(rule: Rule, report: Report, file: SourceFile, lines: LineIndex): Finding {
+/** The module's version, raised by a `//go:build go1.N` constraint (the file only builds there). */
+function effectiveGoVersion(moduleVersion: string | undefined, source: string): string | undefined {
+  if (moduleVersion === undefined) return undefined;
+  const fromBuild = buildConstraintGoVersion(source);
+  return fromBuild && !goAtLeast(moduleVersion, fromBuild) ? fromBuild : moduleVersion;
+}
+
+function toFinding(rule: Rule, report: Report, file: SourceFile, lines: LineIndex, configured?: Severity): Finding {
   const { node } = report;
   const finding: Finding = {
     rule: rule.id,
@@ -205,7 +231,7 @@ function toFinding(rule: Rule, report: Report, file: SourceFile, lines: LineInde
       endLine: node.endPosition.row + 1,
       endColumn: node.endPosition.column + 1,
     },
-    severity: report.severity ?? rule.severity,
+    severity: configured ?? report.severity ?? rule.severity,
     message: report.message,
     section: rule.section,
     anchor: `${topLevelName(node)}|${normaliseCode((report.anchor ?? node).text)}`,

@@ -22,3 +22,19 @@ export function goModVersion(goMod: string): string | undefined {
   const m = /^\s*go\s+(\d+\.\d+(?:\.\d+)?\S*)\s*(?:\/\/.*)?$/m.exec(goMod);
   return m ? m[1] : undefined;
 }
+
+/**
+ * The Go version a `//go:build` line before the package clause requires, when it is a plain
+ * conjunction containing `go1.N` (e.g. `go1.21 && linux`); undefined for anything subtler.
+ */
+export function buildConstraintGoVersion(source: string): string | undefined {
+  const pkg = /^package\s/m.exec(source);
+  const head = pkg ? source.slice(0, pkg.index) : '';
+  const m = /^\/\/go:build\s+(.+)$/m.exec(head);
+  if (!m) return undefined;
+  const expr = m[1]!.trim();
+  if (expr.includes('||') || /!\s*\(?\s*go1\./.test(expr)) return undefined;
+  let best: string | undefined;
+  for (const v of expr.matchAll(/\bgo(1\.\d+)\b/g)) if (!best || !goAtLeast(best, v[1]!)) best = v[1]!;
+  return best;
+}

@@ -3,10 +3,10 @@
  * review queue, one pull request at a time, the newest push winning.
  */
 import type { Context, Probot } from 'probot';
-import { compileRules, type RuleSet } from '../core/engine.js';
+import type { Rule } from '../core/rule.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { DeliveryLog } from './delivery-log.js';
-import { reviewPullRequest } from './pull-request.js';
+import { createReviewCaches, reviewPullRequest } from './pull-request.js';
 import { ReviewQueue } from './review-queue.js';
 import { settingsFromEnv, type ReviewSettings } from './settings.js';
 import { canWrite, explainText, HELP_TEXT, parseCommand } from './slash-command.js';
@@ -15,7 +15,7 @@ import type { GitHub, Logger, PullTarget } from './types.js';
 
 export interface AppOptions {
   settings?: ReviewSettings;
-  ruleSet?: RuleSet;
+  rules?: readonly Rule[];
   /** How many reviews run at once in this process. */
   concurrency?: number;
   /** Waits between write retries (tests pass a no-op). */
@@ -33,7 +33,8 @@ const REVIEWED_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review
 
 export function createApp(options: AppOptions = {}): GoStandardsApp {
   const settings = options.settings ?? settingsFromEnv();
-  const ruleSet = options.ruleSet ?? compileRules(RULES);
+  const rules = options.rules ?? RULES;
+  const caches = createReviewCaches();
   const deliveries = new DeliveryLog();
   let appLog: Logger | undefined;
   const queue = new ReviewQueue(options.concurrency ?? 4, (key, error) => {
@@ -46,7 +47,7 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
     log: Logger,
     repo: { owner: string; repo: string },
     pullNumber: number,
-    headSha: string | undefined,
+    known: { headSha: string; baseSha: string; draft: boolean } | undefined,
     done?: (error?: unknown) => Promise<void>,
   ): void {
     const key = `${repo.owner}/${repo.repo}#${pullNumber}`;
@@ -54,18 +55,22 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
       key,
       async () => {
         try {
-          let sha = headSha;
-          if (!sha) {
+          let pull = known;
+          if (!pull) {
             const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
             if (data.state !== 'open') {
               log.info('pull request is not open: nothing to recheck');
               await done?.();
               return;
             }
-            sha = data.head.sha;
+            pull = { headSha: data.head.sha, baseSha: data.base.sha, draft: data.draft ?? false };
           }
-          const target: PullTarget = { ...repo, pull_number: pullNumber, headSha: sha };
-          const outcome = await reviewPullRequest({ octokit, log: log.child({ sha }), ruleSet, settings, sleep: options.sleep }, target);
+          const target: PullTarget = { ...repo, pull_number: pullNumber, headSha: pull.headSha };
+          const outcome = await reviewPullRequest(
+            { octokit, log: log.child({ sha: pull.headSha }), rules, settings, sleep: options.sleep, caches },
+            target,
+            { baseSha: pull.baseSha, draft: pull.draft },
+          );
           log.info({ outcome: outcome.status }, 'review run finished');
           await done?.();
         } catch (error) {
@@ -98,11 +103,12 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
           log.info('pull request is not open: skipped');
           return;
         }
-        if (pr.draft) {
-          log.info('draft pull request: skipped until ready for review');
-          return;
-        }
-        scheduleReview(context.octokit, log, { owner: repo.owner.login, repo: repo.name }, pr.number, pr.head.sha);
+        // Drafts are skipped unless the repository's configuration (read in the job) says otherwise.
+        scheduleReview(context.octokit, log, { owner: repo.owner.login, repo: repo.name }, pr.number, {
+          headSha: pr.head.sha,
+          baseSha: pr.base.sha,
+          draft: pr.draft ?? false,
+        });
       },
     );
 
@@ -133,7 +139,7 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
           await react('rocket');
           return;
         case 'explain':
-          await reply(explainText(command.rule ? ruleById(command.rule) : undefined, command.rule, ruleSet.rules, renderOptions));
+          await reply(explainText(command.rule ? ruleById(command.rule) : undefined, command.rule, rules, renderOptions));
           await react(command.rule && ruleById(command.rule) ? 'rocket' : 'confused');
           return;
         case 'recheck': {
@@ -151,6 +157,25 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
           return;
         }
       }
+    });
+
+    // Org-wide installs: nothing is posted on install; the log shows what was added.
+    app.on(['installation.created', 'installation.new_permissions_accepted', 'installation.unsuspend'], async (context) => {
+      const repos = context.payload.repositories ?? [];
+      context.log.info(
+        { account: accountName(context.payload.installation.account), repositories: repos.length, action: context.payload.action },
+        'installed: pull requests will be reviewed from now on',
+      );
+    });
+    app.on('installation_repositories', async (context) => {
+      context.log.info(
+        {
+          account: accountName(context.payload.installation.account),
+          added: context.payload.repositories_added.map((r) => r.full_name),
+          removed: context.payload.repositories_removed.map((r) => r.full_name),
+        },
+        'installation repositories changed',
+      );
     });
 
     app.on('check_run.rerequested', async (context) => {
@@ -171,3 +196,10 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
 }
 
 export default createApp();
+
+/** An installation's account: a user or organisation (login) or an enterprise (slug). */
+function accountName(account: unknown): string | undefined {
+  if (!account || typeof account !== 'object') return undefined;
+  const a = account as { login?: string; slug?: string };
+  return a.login ?? a.slug;
+}

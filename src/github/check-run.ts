@@ -83,7 +83,7 @@ export class CheckRun {
   }
 
   /** Ends the run without a verdict (superseded by a newer push, or the review failed). */
-  async end(conclusion: 'cancelled' | 'skipped' | 'neutral', title: string, summary: string): Promise<void> {
+  async end(conclusion: 'cancelled' | 'skipped' | 'neutral' | 'failure', title: string, summary: string): Promise<void> {
     if (this.id === undefined) return;
     await this.update({ status: 'completed', conclusion, completed_at: new Date().toISOString(), output: { title, summary } });
   }

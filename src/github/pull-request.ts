@@ -4,6 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
+import picomatch from 'picomatch';
+import { formatProblem, ruleLevels, type Config } from '../core/config.js';
+import { describeEffectiveConfig } from '../core/config-merge.js';
+import { compileRules } from '../core/engine.js';
+import type { Rule } from '../core/rule.js';
+import { createConfigCache, loadConfig, type LoadedConfig } from './config-loader.js';
+import { createModuleCaches, ModuleVersionLookup, type ModuleCaches } from './go-modules.js';
 import { changedLinesFromPatch } from '../core/diff/changed-lines.js';
 import type { RuleSet } from '../core/engine.js';
 import { reviewChange, type ChangedFile } from '../core/review.js';
@@ -16,35 +23,84 @@ import { closeFixedFindings } from './resolve.js';
 import type { ReviewSettings } from './settings.js';
 import { fetchHeadFile, LIST_FILES_CAP, listPullFiles } from './source.js';
 import type { GitHub, Logger, PullTarget } from './types.js';
+import type { Finding } from '../core/model.js';
 
 export interface ReviewDeps {
   octokit: GitHub;
   log: Logger;
-  ruleSet: RuleSet;
+  /** Every rule; the repository's configuration decides which run. */
+  rules: readonly Rule[];
   settings: ReviewSettings;
   /** Waits between write retries (tests pass a no-op). */
   sleep?: (ms: number) => Promise<void>;
+  caches: ReviewCaches;
+}
+
+/** What a process remembers between reviews: configuration and go.mod lookups. */
+export interface ReviewCaches {
+  config: ReturnType<typeof createConfigCache>;
+  modules: ModuleCaches;
+}
+
+export function createReviewCaches(): ReviewCaches {
+  return { config: createConfigCache(), modules: createModuleCaches() };
 }
 
 export type ReviewOutcome =
   | { status: 'no-go-files' }
+  | { status: 'draft' }
+  | { status: 'invalid-config' }
   | { status: 'superseded'; headSha: string }
   | { status: 'nothing-new'; files: number; resolved: number }
   | { status: 'reviewed'; files: number; comments: number; listed: number; reviewId: number; resolved: number };
 
-export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget): Promise<ReviewOutcome> {
-  const { octokit, log, settings } = deps;
+export interface PullContext {
+  /** The base commit: the configuration is read there, never at the head. */
+  baseSha: string;
+  draft?: boolean;
+}
+
+const ruleSets = new Map<string, RuleSet>();
+
+/** Rule sets compiled once per set of disabled rules. */
+function ruleSetFor(rules: readonly Rule[], disabled: ReadonlySet<string>): RuleSet {
+  const key = [...disabled].sort().join(',');
+  let set = ruleSets.get(key);
+  if (!set) {
+    set = compileRules(rules.filter((r) => !disabled.has(r.id)));
+    ruleSets.set(key, set);
+  }
+  return set;
+}
+
+export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pull: PullContext): Promise<ReviewOutcome> {
+  const { octokit, log } = deps;
   const started = Date.now();
+  const repo = { owner: target.owner, repo: target.repo };
+  const loaded = await loadConfig(octokit, repo, pull.baseSha, new Set(deps.rules.map((r) => r.id)), log, deps.caches.config);
+  const config = loaded.config;
+  if (pull.draft && config.drafts === 'skip') {
+    log.info('draft pull request: skipped until ready for review');
+    return { status: 'draft' };
+  }
   const { files, truncated } = await listPullFiles(octokit, target);
-  const goFiles = files.filter((f) => isGoFile(f.filename) && !isVendored(f.filename));
-  const present = goFiles.filter((f) => f.status !== 'removed');
-  if (present.length === 0 && goFiles.length === 0) {
-    log.info({ files: files.length }, 'no changed Go files: nothing to review');
+  const include = picomatch(config.paths.include, { dot: true });
+  const exclude = config.paths.exclude.length > 0 ? picomatch(config.paths.exclude, { dot: true }) : () => false;
+  const goFiles = files.filter((f) => isGoFile(f.filename) && !isVendored(f.filename) && include(f.filename) && !exclude(f.filename));
+  if (goFiles.length === 0) {
+    log.info({ files: files.length }, 'no changed Go files in the reviewed paths: nothing to review');
     return { status: 'no-go-files' };
   }
   const check = await CheckRun.start(octokit, target, log);
+  if (loaded.problems.length > 0) {
+    for (const p of loaded.problems) log.warn({ file: p.file, key: p.key, line: p.line }, `invalid configuration: ${p.message}`);
+    if (loaded.skipReview) {
+      await check.end('failure', 'Invalid configuration: review skipped', configProblemsText(loaded, 'The configuration asks to skip the review when it is invalid (`invalidConfig: skip-review`).'));
+      return { status: 'invalid-config' };
+    }
+  }
   try {
-    return await review(deps, target, check, { goFiles, truncated, started });
+    return await review(deps, target, check, { goFiles, truncated, started, loaded });
   } catch (error) {
     await check.end('neutral', 'The review could not finish', 'The review hit an error and will be retried on the next push or `/go-standards recheck`.');
     throw error;
@@ -55,9 +111,14 @@ async function review(
   deps: ReviewDeps,
   target: PullTarget,
   check: CheckRun,
-  input: { goFiles: Awaited<ReturnType<typeof listPullFiles>>['files']; truncated: boolean; started: number },
+  input: { goFiles: Awaited<ReturnType<typeof listPullFiles>>['files']; truncated: boolean; started: number; loaded: LoadedConfig },
 ): Promise<ReviewOutcome> {
-  const { octokit, log, settings } = deps;
+  const { octokit, log } = deps;
+  const config = input.loaded.config;
+  const settings = effectiveSettings(deps.settings, config);
+  const levels = ruleLevels(config);
+  const ruleSet = ruleSetFor(deps.rules, levels.disabled);
+  const modules = new ModuleVersionLookup(octokit, { owner: target.owner, repo: target.repo }, target.headSha, log, deps.caches.modules);
   const skipped: SkippedFile[] = [];
   const remarks: string[] = [];
   if (input.truncated) {
@@ -88,12 +149,17 @@ async function review(
       generated.push(file.filename);
       continue;
     }
-    changed.push({ path: file.filename, source: content.source, changed: changedLinesFromPatch(file.patch!) });
+    const goVersion = config.goVersion ?? (await modules.forFile(file.filename));
+    changed.push({ path: file.filename, source: content.source, changed: changedLinesFromPatch(file.patch!), goVersion });
   }
   for (const s of skipped) log.info({ path: s.path, reason: s.reason }, 'file not reviewed');
 
   const history = await readHistory(octokit, target);
-  const result = await reviewChange({ files: changed, skipped, remarks }, deps.ruleSet, {
+  if (input.loaded.problems.length > 0) {
+    remarks.push(`The configuration is invalid, so this review used the defaults: ${input.loaded.problems.map((p) => formatProblem(p, p.file)).join('; ')}.`);
+  }
+  const result = await reviewChange({ files: changed, skipped, remarks }, ruleSet, {
+    analyze: { severities: levels.severities, knownRules: new Set(deps.rules.map((r) => r.id)) },
     scope: settings.scope,
     docsBaseUrl: settings.docsBaseUrl,
     standardUrl: settings.standardUrl,
@@ -143,10 +209,44 @@ async function review(
   }
 
   const extra = skipped.length > 0 ? ['**Files not reviewed:**', ...skipped.map((s) => `- \`${s.path}\`: ${s.reason}`)] : [];
-  await check.complete(plan, { docsBaseUrl: settings.docsBaseUrl, standardUrl: settings.standardUrl, failOn: settings.failOn, extraSummary: [...remarks, ...extra] });
+  const suppressedLines = suppressedSummary(result.suppressed);
+  await check.complete(plan, {
+    docsBaseUrl: settings.docsBaseUrl,
+    standardUrl: settings.standardUrl,
+    failOn: settings.failOn,
+    extraSummary: [...remarks, ...extra, ...suppressedLines, ...(input.loaded.problems.length > 0 ? ['', configProblemsText(input.loaded, 'The review used the defaults.')] : [])],
+    configSummary: describeEffectiveConfig(input.loaded),
+  });
   const resolved = resolution.resolved + resolution.replied;
   if (reviewId === undefined) return { status: 'nothing-new', files: changed.length, resolved };
   return { status: 'reviewed', files: changed.length, comments: plan.comments.length, listed: plan.listed.length, reviewId, resolved };
 }
 
 export type { FailOn };
+
+/** The deployment's settings with the repository's configuration applied. */
+function effectiveSettings(base: ReviewSettings, config: Config): ReviewSettings {
+  return {
+    ...base,
+    scope: config.scope,
+    maxInlineComments: config.maxInlineComments,
+    reviewEvent: config.reviewEvent,
+    failOn: config.failOn,
+    standardUrl: config.standardUrl ?? base.standardUrl,
+  };
+}
+
+function configProblemsText(loaded: LoadedConfig, consequence: string): string {
+  return ['**Invalid configuration**', '', ...loaded.problems.map((p) => `- ${formatProblem(p, p.file)}`), '', consequence].join('\n');
+}
+
+function suppressedSummary(suppressed: readonly Finding[]): string[] {
+  if (suppressed.length === 0) return [];
+  const byRule = new Map<string, number>();
+  for (const f of suppressed) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  return [
+    '',
+    `**Suppressed** by \`//go-standards:ignore\` directives on changed lines: ${suppressed.length}`,
+    ...[...byRule.entries()].sort().map(([rule, n]) => `- ${rule}: ${n}`),
+  ];
+}

@@ -115,7 +115,7 @@ describe('slash commands', () => {
     const scope = mockInstallationToken();
     const out = mockConversation(scope, payload);
     scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: 'write', role_name: 'maintain' });
-    scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha } });
+    scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha }, base: { sha: 'base0000' } });
     const file = { filename: 'p.go', content: GO, patch: addedFilePatch(GO) };
     mockPullFiles(scope, pull, [file]);
     mockContents(scope, sha, file);
@@ -134,7 +134,7 @@ describe('slash commands', () => {
     const scope = mockInstallationToken();
     const out = mockConversation(scope, payload);
     scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: 'admin' });
-    scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha: 'b'.repeat(40) } });
+    scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha: 'b'.repeat(40) }, base: { sha: 'base0000' } });
     scope.get(`${REPO_PATH}/pulls/${pull}/files`).query(true).reply(500, { message: 'boom' });
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'issue_comment', payload);
@@ -154,7 +154,7 @@ describe('check_run.rerequested', () => {
     payload.repository.full_name = `${OWNER}/${REPO}`;
     const sha = 'c'.repeat(40);
     const scope = mockInstallationToken();
-    scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha } });
+    scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha }, base: { sha: 'base0000' } });
     const file = { filename: 'p.go', content: GO, patch: addedFilePatch(GO) };
     mockPullFiles(scope, pull, [file]);
     mockContents(scope, sha, file);

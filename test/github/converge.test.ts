@@ -217,7 +217,7 @@ describe('surviving GitHub faults', () => {
     scope.patch(`${REPO_PATH}/check-runs/7`).reply(200, {});
     scope.get(`${REPO_PATH}/pulls/${pull}/comments`).query(true).reply(200, []);
     scope.get(`${REPO_PATH}/pulls/${pull}/reviews`).query(true).reply(200, []);
-    scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { state: 'open', head: { sha: head.sha } });
+    scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { state: 'open', head: { sha: head.sha }, base: { sha: 'base0000' } });
     scope.post(`${REPO_PATH}/pulls/${pull}/reviews`, (b) => ((created = b), true)).reply(502, { message: 'Bad Gateway' });
     // GitHub did create it: the check before retrying finds it by the run marker.
     scope

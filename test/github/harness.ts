@@ -107,7 +107,36 @@ export interface RunRecord {
   reviews: any[];
 }
 
-export interface RunMocks {
+export interface ConfigMocks {
+  /** `.github/go-standards.yml` in the repository at the base commit (YAML text); absent: 404. */
+  repoConfig?: string;
+  /** The same file in the organisation's `.github` repository; absent: 404. */
+  orgConfig?: string;
+}
+
+/** The configuration files Probot's loader asks for (raw media type). */
+export function mockConfig(scope: nock.Scope, mocks: ConfigMocks = {}): void {
+  const path = `/repos/${OWNER}/${REPO}/contents/.github%2Fgo-standards.yml`;
+  if (mocks.repoConfig !== undefined) scope.get(path).query(true).reply(200, mocks.repoConfig, { 'content-type': 'application/vnd.github.raw' });
+  else scope.get(path).query(true).reply(404, { message: 'Not Found' });
+  if (mocks.repoConfig !== undefined && !/^_extends:/m.test(mocks.repoConfig)) return;
+  const org = `/repos/${OWNER}/.github/contents/.github%2Fgo-standards.yml`;
+  if (mocks.orgConfig !== undefined) scope.get(org).reply(200, mocks.orgConfig, { 'content-type': 'application/vnd.github.raw' });
+  else scope.get(org).reply(404, { message: 'Not Found' });
+}
+
+/** The repository tree at the head (for go.mod lookup): `goMods` maps a go.mod path to its text. */
+export function mockTree(scope: nock.Scope, sha: string, goMods: Record<string, string> = {}): void {
+  const entries = Object.keys(goMods).map((path, i) => ({ path, type: 'blob', sha: `blob${i}${sha.slice(0, 8)}` }));
+  scope.get(`/repos/${OWNER}/${REPO}/git/trees/${sha}`).query({ recursive: 'true' }).reply(200, { sha, truncated: false, tree: entries });
+  Object.values(goMods).forEach((text, i) => {
+    scope.get(`/repos/${OWNER}/${REPO}/git/blobs/${entries[i]!.sha}`).reply(200, { content: Buffer.from(text).toString('base64'), encoding: 'base64' });
+  });
+}
+
+export interface RunMocks extends ConfigMocks {
+  /** go.mod files in the head tree (path → text); default none. */
+  goMods?: Record<string, string>;
   /** The bot's earlier review comments and reviews on the pull request. */
   comments?: unknown[];
   reviews?: unknown[];
@@ -121,10 +150,12 @@ export interface RunMocks {
 export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, mocks: RunMocks = {}): RunRecord {
   const record: RunRecord = { checkRuns: [], checkUpdates: [], reviews: [] };
   const repo = `/repos/${OWNER}/${REPO}`;
+  mockConfig(scope, mocks);
+  mockTree(scope, sha, mocks.goMods);
   scope.post(`${repo}/check-runs`, (b) => (record.checkRuns.push(b), true)).reply(201, { id: 7 });
   scope.get(`${repo}/pulls/${pull}/comments`).query({ per_page: 100 }).reply(200, mocks.comments ?? []);
   scope.get(`${repo}/pulls/${pull}/reviews`).query({ per_page: 100 }).reply(200, mocks.reviews ?? []);
-  scope.get(`${repo}/pulls/${pull}`).reply(200, { number: pull, state: 'open', head: { sha: mocks.currentHead ?? sha } });
+  scope.get(`${repo}/pulls/${pull}`).reply(200, { number: pull, state: 'open', draft: false, head: { sha: mocks.currentHead ?? sha }, base: { sha: 'base0000' } });
   // Updates come in any number (annotations 50 at a time): a persisted interceptor in a scope of
   // its own, replacing the previous run's.
   nock.removeInterceptor({ proto: 'https', hostname: 'api.github.com', port: 443, method: 'PATCH', path: `${repo}/check-runs/7` });
