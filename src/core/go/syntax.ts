@@ -1,5 +1,6 @@
 /** Small, single-purpose syntax helpers over tree-sitter-go nodes. */
 import type { SyntaxNode } from './parser.js';
+import { findDeclaration } from './scope.js';
 
 export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -130,7 +131,8 @@ export function packageCall(
   const local = sel.operand.text;
   for (const [path, name] of imports) {
     if (name === local) {
-      // A local variable of the same name shadows the package.
+      // A variable, parameter or function of the same name shadows the package.
+      if (findDeclaration(call, local)) return null;
       return { path, name: sel.field };
     }
   }

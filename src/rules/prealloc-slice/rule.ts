@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
+import { typeOfExpression } from '../../core/go/scope.js';
+import { capacityInScope } from './capacity.js';
 import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
@@ -76,7 +77,17 @@ export function iterationCount(loop: SyntaxNode): { capacity: SyntaxNode; text: 
   return null;
 }
 
-const NESTED_SCOPES = new Set(['for_statement', 'func_literal', 'select_statement', 'go_statement', 'defer_statement']);
+// An append under a switch case or select runs for some kinds of element only: a dispatch
+// loop, not a filter; only `if` filters keep the loop's length a fair capacity.
+const NESTED_SCOPES = new Set([
+  'for_statement',
+  'func_literal',
+  'select_statement',
+  'go_statement',
+  'defer_statement',
+  'expression_switch_statement',
+  'type_switch_statement',
+]);
 
 /** `s = append(s, x)` with one element. */
 function isSingleAppend(node: SyntaxNode, name: string): boolean {
@@ -179,17 +190,3 @@ func names(users []User) []string {
     return { var_declaration: check, short_var_declaration: check };
   },
 });
-
-/**
- * Whether the capacity expression can be evaluated at the declaration: its root identifier
- * is declared before it, and no statement between the declaration and the loop touches it.
- */
-function capacityInScope(capacity: SyntaxNode, decl: SyntaxNode, between: readonly SyntaxNode[]): boolean {
-  if (capacity.type === 'int_literal') return true;
-  let root: SyntaxNode = capacity;
-  while (root.type === 'selector_expression') root = root.childForFieldName('operand')!;
-  if (root.type !== 'identifier') return false;
-  const found = findDeclaration(decl, root.text);
-  if (!found || found.id.startIndex >= decl.startIndex) return false;
-  return !between.some((s) => mentions(s, root.text));
-}

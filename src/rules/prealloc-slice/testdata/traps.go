@@ -113,3 +113,22 @@ func namedSliceType(xs Items) []int {
 type Items []int
 
 func source() []int { return nil }
+
+type event struct {
+	kind int
+	id   int
+}
+
+// A dispatch loop: only some kinds append, so the input's length is no fair capacity.
+func dispatch(events []event) []int {
+	var timers []int
+	for _, ev := range events {
+		switch ev.kind {
+		case 1:
+			timers = append(timers, ev.id)
+		case 2:
+			continue
+		}
+	}
+	return timers
+}

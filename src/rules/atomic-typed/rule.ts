@@ -1,0 +1,134 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { findDeclaration } from '../../core/go/scope.js';
+import { callArguments, unparen } from '../../core/go/syntax.js';
+import { chainName, isVariableChain, typeOfChain } from '../atomic-counter/types.js';
+import { defineRule } from '../define-rule.js';
+
+const FUNCTION = /^(Add|Load|Store|Swap|CompareAndSwap|And|Or)(Int32|Int64|Uint32|Uint64|Uintptr|Pointer)$/;
+
+interface Use {
+  call: SyntaxNode;
+  /** The variable as written after `&` (`s.hits`, `counts[i]`). */
+  variable: SyntaxNode;
+  /** `Add`, `Load`… and `Int64`, `Pointer`… */
+  op: string;
+  kind: string;
+  count: number;
+}
+
+/** A key that names the same variable wherever it is written: `Server.hits` for a field. */
+function variableKey(variable: SyntaxNode): string | null {
+  const v = unparen(variable);
+  if (v.type === 'index_expression') {
+    const operand = v.childForFieldName('operand');
+    return operand && isVariableChain(operand) ? `${variableKey(operand)}[]` : null;
+  }
+  if (!isVariableChain(v)) return null;
+  if (v.type === 'identifier') {
+    const decl = findDeclaration(v, v.text);
+    return decl ? `${v.text}@${decl.id.startIndex}` : v.text;
+  }
+  const operand = v.childForFieldName('operand')!;
+  const field = v.childForFieldName('field')!.text;
+  const base = typeOfChain(operand);
+  const name = base ? /^\*?([A-Za-z_]\w*)/.exec(base.text.replace(/\s/g, ''))?.[1] : undefined;
+  return name && (base!.kind === 'pointer' || base!.kind === 'named') ? `${name}.${field}` : v.text.replace(/\s/g, '');
+}
+
+/** `Int64` → `atomic.Int64`, `Pointer` → `atomic.Pointer[T]`. */
+function typedName(atomicName: string, kind: string): string {
+  return kind === 'Pointer' ? `${atomicName}.Pointer[T]` : `${atomicName}.${kind}`;
+}
+
+function advice(use: Use, atomicName: string): string {
+  const v = unparen(use.variable);
+  const typed = typedName(atomicName, use.kind);
+  const method = `${v.text}.${use.op}(${use.op === 'Load' ? '' : '…'})`;
+  const target =
+    v.type === 'index_expression'
+      ? `make the elements of \`${v.childForFieldName('operand')!.text}\` \`${typed}\``
+      : `declare \`${chainName(v)}\` as \`${typed}\``;
+  const why =
+    use.kind === 'Pointer'
+      ? 'type-safe, no `unsafe.Pointer`, and no plain access can race'
+      : use.kind.endsWith('64')
+        ? 'no plain read or write of it can race, and 64-bit alignment is guaranteed on 32-bit platforms'
+        : 'no plain read or write of it can race';
+  const calls = use.count > 1 ? ` (${use.count} calls in this file)` : '';
+  const rest = use.op === 'Load' ? '' : ', …';
+  return `\`${atomicName}.${use.op}${use.kind}(&${v.text}${rest})\`${calls} on a plain variable: ${target} and call \`${method}\` — ${why}.`;
+}
+
+export default defineRule({
+  id: 'atomic-typed',
+  title: 'Use the typed atomics of `sync/atomic`',
+  section: 'Atomic Operations (Mandatory)',
+  severity: 'notice',
+  minGo: '1.19',
+  fixable: false,
+  description:
+    'The functions `atomic.AddInt64(&v, …)`, `LoadUint32`, `StoreInt64`, `SwapPointer`, `CompareAndSwapInt32` and ' +
+    'their kin operate on a plain variable, which any other code may still read or write non-atomically: a data ' +
+    'race the compiler cannot see. The typed atomics of Go 1.19 (`atomic.Int64`, `atomic.Uint32`, `atomic.Bool`, ' +
+    '`atomic.Pointer[T]`) allow only atomic access, and `atomic.Int64`/`Uint64` are 64-bit aligned even on 32-bit ' +
+    'platforms, where a misaligned `AddInt64` panics. The rule reports each variable once per file, at its first use.',
+  examples: {
+    incorrect: `
+import "sync/atomic"
+
+type Server struct {
+	requests int64
+}
+
+func (s *Server) Hit() {
+	atomic.AddInt64(&s.requests, 1)
+}
+`,
+    correct: `
+import "sync/atomic"
+
+type Server struct {
+	requests atomic.Int64
+}
+
+func (s *Server) Hit() {
+	s.requests.Add(1)
+}
+`,
+  },
+  create(context) {
+    const uses = new Map<string, Use>();
+    let atomicName: string | null | undefined;
+    const relevant = context.source.includes('sync/atomic');
+    return {
+      call_expression(call) {
+        if (!relevant) return;
+        if (atomicName === undefined) atomicName = context.imports().get('sync/atomic') ?? null;
+        if (!atomicName || !context.source.startsWith(`${atomicName}.`, call.startIndex)) return;
+        const fn = call.childForFieldName('function');
+        if (fn?.type !== 'selector_expression') return;
+        const m = FUNCTION.exec(fn.childForFieldName('field')?.text ?? '');
+        if (!m) return;
+        const operand = fn.childForFieldName('operand');
+        if (operand?.type !== 'identifier') return;
+        if (operand.text !== atomicName) return;
+        const shadow = findDeclaration(operand, atomicName);
+        if (shadow && shadow.kind !== 'package') return; // a local variable named like the package
+        const first = callArguments(call)[0];
+        if (first?.type !== 'unary_expression' || !first.text.startsWith('&')) return;
+        const variable = first.childForFieldName('operand');
+        if (!variable) return;
+        const key = variableKey(variable);
+        if (!key) return;
+        const seen = uses.get(key);
+        if (seen) seen.count++;
+        else uses.set(key, { call, variable, op: m[1]!, kind: m[2]!, count: 1 });
+      },
+      $end() {
+        for (const use of uses.values()) {
+          context.report({ node: use.call, message: advice(use, atomicName!), anchor: use.call });
+        }
+      },
+    };
+  },
+});

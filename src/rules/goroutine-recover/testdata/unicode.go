@@ -1,0 +1,10 @@
+package workers
+
+// Arbeiter für „Aufträge“ — 日本語 😀.
+func arbeiter(aufträge <-chan string, erledige func(string)) {
+	go func() { // want "goroutine-recover"
+		for auftrag := range aufträge {
+			erledige("😀 " + auftrag)
+		}
+	}()
+}

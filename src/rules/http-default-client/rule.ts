@@ -1,0 +1,99 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { findDeclaration } from '../../core/go/scope.js';
+import { enclosingFunction, selectorParts } from '../../core/go/syntax.js';
+import { defineRule } from '../define-rule.js';
+import { importLookup, isTestFile, packageFunction, packageMember } from './package-call.js';
+
+/** Package functions that send through `http.DefaultClient`. */
+const DEFAULT_CLIENT_FUNCTIONS = new Set(['Get', 'Head', 'Post', 'PostForm']);
+/** `http.Client` methods that send a request. */
+const CLIENT_METHODS = new Set(['Do', 'Get', 'Head', 'Post', 'PostForm']);
+
+/**
+ * Whether `id` is a local variable initialised from `http.DefaultClient` and never assigned
+ * again in its function (`client := http.DefaultClient; client.Do(req)`).
+ */
+function aliasesDefaultClient(id: SyntaxNode, http: string): boolean {
+  const decl = findDeclaration(id, id.text);
+  if (!decl?.value || decl.kind === 'package' || packageMember(decl.value, http) !== 'DefaultClient') return false;
+  const fn = enclosingFunction(decl.id);
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  return !body.descendantsOfType('assignment_statement').some((a) =>
+    (a.childForFieldName('left')?.namedChildren ?? []).some((l) => l.text === id.text),
+  );
+}
+
+export default defineRule({
+  id: 'http-default-client',
+  title: 'Do not send requests through `http.DefaultClient`',
+  section: 'Production-Scale Optimization Patterns (2M+ Users)',
+  severity: 'warning',
+  minGo: '1.0',
+  fixable: false,
+  description:
+    '`http.Get`, `http.Head`, `http.Post`, `http.PostForm` and `http.DefaultClient.Do` send through ' +
+    '`http.DefaultClient`, which has no timeout: a server that accepts the connection and never answers ' +
+    'blocks the calling goroutine, and holds its connection, forever. Send through one shared ' +
+    '`http.Client` with a `Timeout` and a tuned `Transport` (idle-connection limits per host), built once ' +
+    'at package level or in a constructor.',
+  examples: {
+    incorrect: `
+import "net/http"
+
+func fetchProfile(url string) (*http.Response, error) {
+	return http.Get(url)
+}
+`,
+    correct: `
+import (
+	"net/http"
+	"time"
+)
+
+var apiClient = &http.Client{
+	Timeout: 10 * time.Second,
+	Transport: &http.Transport{
+		MaxIdleConnsPerHost: 10,
+		IdleConnTimeout:     90 * time.Second,
+	},
+}
+
+func fetchProfile(url string) (*http.Response, error) {
+	return apiClient.Get(url)
+}
+`,
+  },
+  notes:
+    'In test files the finding is a notice: `go test` bounds a hung request with its own timeout. ' +
+    'A request whose context carries a deadline is bounded too, but the file rarely shows that, so such ' +
+    'calls are still reported; prefer a client with a `Timeout` anyway.',
+  create(context) {
+    const httpName = importLookup(() => context.imports(), 'net/http');
+    const severity = isTestFile(context.path) ? 'notice' : undefined;
+    return {
+      call_expression(call) {
+        const http = httpName();
+        if (!http) return;
+        const fn = selectorParts(call.childForFieldName('function'));
+        if (!fn) return;
+        let what: string | null = null;
+        if (fn.operand.type === 'identifier') {
+          if (fn.operand.text === http) {
+            if (DEFAULT_CLIENT_FUNCTIONS.has(fn.field) && packageFunction(call, http)) what = `${http}.${fn.field}`;
+          } else if (CLIENT_METHODS.has(fn.field) && aliasesDefaultClient(fn.operand, http)) {
+            what = `${fn.operand.text}.${fn.field} (${http}.DefaultClient)`;
+          }
+        } else if (CLIENT_METHODS.has(fn.field) && packageMember(fn.operand, http) === 'DefaultClient') {
+          what = `${http}.DefaultClient.${fn.field}`;
+        }
+        if (!what) return;
+        context.report({
+          node: call,
+          severity,
+          message: `\`${what}\` uses the default client, which has no timeout: a server that never answers blocks this goroutine forever; send through a shared \`http.Client\` with \`Timeout\` and a tuned \`Transport\`.`,
+        });
+      },
+    };
+  },
+});

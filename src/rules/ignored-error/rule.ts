@@ -1,0 +1,131 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { typeOfExpression, typeOfValue } from '../../core/go/scope.js';
+import { callArguments, selectorParts, unparen } from '../../core/go/syntax.js';
+import { defineRule } from '../define-rule.js';
+import { importLookup, packageFunction } from '../http-default-client/package-call.js';
+import { sqlTypeOf, type SqlType } from './sql-types.js';
+
+interface Checked {
+  /** How many results the call returns (the error is the last). */
+  results: number;
+  /** For `database/sql` methods: the receiver types that have it. */
+  on?: readonly SqlType[];
+  /** What losing the error costs. */
+  cost: string;
+}
+
+const SQL_METHODS: Record<string, Checked> = {
+  Prepare: { results: 2, on: ['DB', 'Tx', 'Conn'], cost: 'when it fails the statement is nil and its first use panics far from the cause' },
+  PrepareContext: { results: 2, on: ['DB', 'Tx', 'Conn'], cost: 'when it fails the statement is nil and its first use panics far from the cause' },
+  Begin: { results: 2, on: ['DB'], cost: 'when it fails the transaction is nil and the next call on it panics' },
+  BeginTx: { results: 2, on: ['DB', 'Conn'], cost: 'when it fails the transaction is nil and the next call on it panics' },
+  Commit: { results: 1, on: ['Tx'], cost: "a failed commit silently loses the transaction's writes" },
+  Exec: { results: 2, on: ['DB', 'Tx', 'Conn', 'Stmt'], cost: 'a failed write (constraint violation, lost connection) goes unnoticed' },
+  ExecContext: { results: 2, on: ['DB', 'Tx', 'Conn', 'Stmt'], cost: 'a failed write (constraint violation, lost connection) goes unnoticed' },
+  Close: { results: 1, on: ['DB', 'Stmt', 'Rows', 'Conn'], cost: 'a driver or connection error goes unnoticed' },
+};
+
+const JSON_FUNCTIONS: Record<string, Checked> = {
+  Unmarshal: { results: 1, cost: 'malformed input leaves the value half-filled and goes unnoticed' },
+  Marshal: { results: 2, cost: 'an unsupported or cyclic value, or a failing MarshalJSON, yields nil bytes used as if valid' },
+  MarshalIndent: { results: 2, cost: 'an unsupported or cyclic value, or a failing MarshalJSON, yields nil bytes used as if valid' },
+};
+
+/** A string, integer or boolean (declared so in the file, or a literal): marshalling it cannot fail. */
+function cannotFailToMarshal(arg: SyntaxNode | undefined): boolean {
+  if (!arg) return false;
+  const x = unparen(arg);
+  const type = x.type === 'identifier' || x.type === 'selector_expression' ? typeOfExpression(x) : typeOfValue(x);
+  return type !== null && (type.kind === 'string' || type.kind === 'int' || type.kind === 'bool');
+}
+
+export default defineRule({
+  id: 'ignored-error',
+  title: 'Handle errors from database and JSON calls',
+  section: 'Production-Scale Optimization Patterns (2M+ Users)',
+  severity: 'error',
+  minGo: '1.0',
+  fixable: false,
+  description:
+    'Assigning the error of `Prepare`, `Begin`/`BeginTx`, `Commit`, `Exec`, or `Close` on a `database/sql` ' +
+    'value, or of `json.Marshal`/`json.Unmarshal`, to `_` hides the failure: a failed `Prepare` or `Begin` ' +
+    'leaves a nil statement or transaction that panics on first use, a failed `Commit` or `Exec` silently ' +
+    'loses writes, and a failed (un)marshal passes on empty or half-filled data. Handle the error, or ' +
+    'return it. Only values whose `database/sql` type the file shows (a declaration, a struct field, or the ' +
+    'call that produced them) are checked.',
+  examples: {
+    incorrect: `
+import "database/sql"
+
+func NewUserStore(db *sql.DB) *sql.Stmt {
+	stmt, _ := db.Prepare("INSERT INTO users (id, name) VALUES ($1, $2)")
+	return stmt
+}
+`,
+    correct: `
+import (
+	"database/sql"
+	"fmt"
+)
+
+func NewUserStore(db *sql.DB) (*sql.Stmt, error) {
+	stmt, err := db.Prepare("INSERT INTO users (id, name) VALUES ($1, $2)")
+	if err != nil {
+		return nil, fmt.Errorf("prepare user insert: %w", err)
+	}
+	return stmt, nil
+}
+`,
+  },
+  notes:
+    "The standard's own `NewBatchInserter` discards the error of `db.Prepare`; when the database is " +
+    'unreachable it returns an inserter whose statement is nil, and the first flush panics. Return the ' +
+    'error from the constructor instead. Marshalling a value the file declares as a string, integer or ' +
+    'boolean cannot fail and is not reported. `Rollback` is not checked: `defer tx.Rollback()` after a ' +
+    'successful commit returns `sql.ErrTxDone` by design.',
+  create(context) {
+    const sqlName = importLookup(() => context.imports(), 'database/sql');
+    const jsonName = importLookup(() => context.imports(), 'encoding/json');
+
+    /** The checked call whose error lands in `_`, given how many results the assignment takes. */
+    const checkedCall = (value: SyntaxNode, results: number): { what: string; cost: string } | null => {
+      const call = unparen(value);
+      if (call.type !== 'call_expression') return null;
+      const fn = selectorParts(call.childForFieldName('function'));
+      if (!fn) return null;
+      const json = jsonName();
+      const jsonCheck = json && fn.operand.type === 'identifier' && fn.operand.text === json ? JSON_FUNCTIONS[fn.field] : undefined;
+      if (jsonCheck) {
+        if (jsonCheck.results !== results || packageFunction(call, json!) !== fn.field) return null;
+        if (fn.field !== 'Unmarshal' && cannotFailToMarshal(callArguments(call)[0])) return null;
+        return { what: `${json}.${fn.field}`, cost: jsonCheck.cost };
+      }
+      const sql = sqlName();
+      const check = sql ? SQL_METHODS[fn.field] : undefined;
+      if (!sql || !check || check.results !== results) return null;
+      const type = sqlTypeOf(fn.operand, sql);
+      if (!type || !check.on!.includes(type)) return null;
+      return { what: `${fn.operand.text.replace(/\s+/g, '')}.${fn.field}`, cost: check.cost };
+    };
+
+    const visit = (stmt: SyntaxNode): void => {
+      if (!sqlName() && !jsonName()) return;
+      const left = stmt.childForFieldName('left');
+      if (!left || !left.text.includes('_')) return;
+      const lefts = left.namedChildren.filter((c) => c.type !== 'comment');
+      const rights = stmt.childForFieldName('right')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+      let found: { what: string; cost: string } | null = null;
+      if (rights.length === 1) {
+        if (lefts[lefts.length - 1]?.text === '_') found = checkedCall(rights[0]!, lefts.length);
+      } else if (rights.length === lefts.length) {
+        for (let i = 0; i < lefts.length && !found; i++) if (lefts[i]!.text === '_') found = checkedCall(rights[i]!, 1);
+      }
+      if (!found) return;
+      context.report({
+        node: stmt,
+        message: `The error from \`${found.what}\` is discarded: ${found.cost}; handle it.`,
+      });
+    };
+    return { short_var_declaration: visit, assignment_statement: visit };
+  },
+});

@@ -1,0 +1,125 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { findDeclaration, typeOfExpression, type TypeInfo } from '../../core/go/scope.js';
+import { callArguments, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
+import { defineRule } from '../define-rule.js';
+import { importLookup, packageFunction, packageTypeName } from '../http-default-client/package-call.js';
+
+const UNTYPED = new Set(['map[string]interface{}', 'map[string]any', 'interface{}', 'any']);
+
+/** Whether `expr` is a `*json.Decoder`: `json.NewDecoder(r)`, or a variable declared as one. */
+function isDecoder(expr: SyntaxNode, json: string): boolean {
+  const x = unparen(expr);
+  if (x.type === 'call_expression') return packageFunction(x, json) === 'NewDecoder';
+  if (x.type !== 'identifier') return false;
+  const decl = findDeclaration(x, x.text);
+  if (!decl) return false;
+  if (decl.type) return packageTypeName(decl.type, json) === 'Decoder' && decl.type.type === 'pointer_type';
+  return decl.value !== null && unparen(decl.value).type === 'call_expression' && packageFunction(unparen(decl.value), json) === 'NewDecoder';
+}
+
+/** The decoded-into expression `v` of `&v`, or null when the argument is not an address-of. */
+function addressOperand(arg: SyntaxNode | undefined): SyntaxNode | null {
+  if (!arg) return null;
+  const x = unparen(arg);
+  if (x.type !== 'unary_expression' || !x.text.startsWith('&')) return null;
+  const operand = x.childForFieldName('operand');
+  return operand && (operand.type === 'identifier' || operand.type === 'selector_expression') ? operand : null;
+}
+
+/**
+ * An `interface{}` / `any` variable decodes untyped only while it is nil: one that holds a
+ * pointer (`var v any = &cfg`, or assigned one before the call) decodes into what it points at.
+ */
+function nilInterface(target: SyntaxNode): boolean {
+  if (target.type !== 'identifier') return false;
+  const decl = findDeclaration(target, target.text);
+  // A parameter holds whatever the caller passed, usually a pointer.
+  if (!decl || !['var', 'result'].includes(decl.kind) || (decl.value && decl.value.text !== 'nil')) return false;
+  const fn = enclosingFunction(target);
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  return !body
+    .descendantsOfType('assignment_statement')
+    .some((a) => a.startIndex < target.startIndex && (a.childForFieldName('left')?.namedChildren ?? []).some((l) => l.text === target.text));
+}
+
+function untypedKind(type: TypeInfo | null): string | null {
+  if (!type || (type.kind !== 'map' && type.kind !== 'interface')) return null;
+  const text = type.text.replace(/\s/g, '');
+  return UNTYPED.has(text) ? text : null;
+}
+
+export default defineRule({
+  id: 'json-untyped-map',
+  title: 'Decode JSON into typed structs, not `map[string]any`',
+  section: 'Production-Scale Optimization Patterns (2M+ Users)',
+  severity: 'warning',
+  minGo: '1.0',
+  fixable: false,
+  description:
+    'Decoding JSON into `map[string]interface{}`, `map[string]any`, `interface{}` or `any` builds a map ' +
+    'per object and boxes every value in an interface (numbers become `float64`), which allocates far more ' +
+    'and runs several times slower than decoding into a struct; every later read needs a type assertion ' +
+    'that can fail at run time. Decode into a struct with the fields you use (`json.RawMessage` for parts ' +
+    'you pass through).',
+  examples: {
+    incorrect: `
+import "encoding/json"
+
+func parseEvent(raw []byte) (string, error) {
+	var data map[string]interface{}
+	if err := json.Unmarshal(raw, &data); err != nil {
+		return "", err
+	}
+	name, _ := data["name"].(string)
+	return name, nil
+}
+`,
+    correct: `
+import "encoding/json"
+
+type Event struct {
+	Name string \`json:"name"\`
+}
+
+func parseEvent(raw []byte) (string, error) {
+	var ev Event
+	if err := json.Unmarshal(raw, &ev); err != nil {
+		return "", err
+	}
+	return ev.Name, nil
+}
+`,
+  },
+  notes:
+    'Only `json.Unmarshal(b, &v)` and `Decode(&v)` on a `json.Decoder` are checked, with `v` declared in the ' +
+    'same file. An `interface{}` variable that already holds a pointer (`var v any = &cfg`) decodes into ' +
+    'that value and is not reported.',
+  create(context) {
+    const jsonName = importLookup(() => context.imports(), 'encoding/json');
+    return {
+      call_expression(call) {
+        const json = jsonName();
+        if (!json) return;
+        const fn = selectorParts(call.childForFieldName('function'));
+        if (!fn || (fn.field !== 'Unmarshal' && fn.field !== 'Decode')) return;
+        const args = callArguments(call);
+        let target: SyntaxNode | null = null;
+        if (fn.field === 'Unmarshal') {
+          if (args.length === 2 && packageFunction(call, json) === 'Unmarshal') target = addressOperand(args[1]);
+        } else if (args.length === 1 && isDecoder(fn.operand, json)) {
+          target = addressOperand(args[0]);
+        }
+        if (!target) return;
+        const type = typeOfExpression(target);
+        const kind = untypedKind(type);
+        if (!kind || (type!.kind === 'interface' && !nilInterface(target))) return;
+        const what = fn.field === 'Unmarshal' ? `${json}.Unmarshal` : 'Decode';
+        context.report({
+          node: call,
+          message: `\`${what}\` into \`${kind}\` allocates a map per object and boxes every value in an interface (several times slower than a struct, and every read needs a type assertion); decode into a typed struct.`,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,175 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { findDeclaration } from '../../core/go/scope.js';
+import { callArguments, enclosingFunction, mentions, packageCall, unparen } from '../../core/go/syntax.js';
+import { goAtLeast, NEWEST_GO } from '../../core/go-version.js';
+import { defineRule } from '../define-rule.js';
+import { qualifiedCallee } from './callee.js';
+import { constness } from './constants.js';
+
+/** `os` functions taking a path first, and what an `*os.Root` offers instead (Go 1.24 / 1.25). */
+const ROOTED: Record<string, { go124: string; go125?: string }> = {
+  Open: { go124: 'root.Open' },
+  OpenFile: { go124: 'root.OpenFile' },
+  Create: { go124: 'root.Create' },
+  Remove: { go124: 'root.Remove' },
+  Mkdir: { go124: 'root.Mkdir' },
+  Stat: { go124: 'root.Stat' },
+  Lstat: { go124: 'root.Lstat' },
+  ReadFile: { go124: 'os.OpenInRoot', go125: 'root.ReadFile' },
+  WriteFile: { go124: 'root.OpenFile', go125: 'root.WriteFile' },
+  MkdirAll: { go124: 'root.Mkdir', go125: 'root.MkdirAll' },
+  RemoveAll: { go124: 'root.Remove', go125: 'root.RemoveAll' },
+};
+
+interface JoinedPath {
+  /** The directory the access should stay in. */
+  base: SyntaxNode;
+  /** The first component after the base that is not a constant. */
+  variable: SyntaxNode;
+}
+
+/** Operands of a `+` chain, left to right. */
+function concatenation(node: SyntaxNode): SyntaxNode[] {
+  const n = unparen(node);
+  if (n.type !== 'binary_expression' || n.childForFieldName('operator')?.text !== '+') return [n];
+  const left = n.childForFieldName('left');
+  const right = n.childForFieldName('right');
+  return left && right ? [...concatenation(left), unparen(right)] : [n];
+}
+
+/**
+ * `filepath.Join(base, …)` / `path.Join(base, …)` or `base + "/" + …` with a component after
+ * the base that is certainly not a constant.
+ */
+function joinedPath(expr: SyntaxNode, joins: ReadonlySet<string>, imports: ReadonlyMap<string, string>): JoinedPath | null {
+  const node = unparen(expr);
+  if (node.type === 'call_expression') {
+    const call = packageCall(node, imports);
+    if (!call || call.name !== 'Join' || !joins.has(call.path)) return null;
+    const args = callArguments(node);
+    if (args.length < 2 || node.childForFieldName('arguments')!.text.trimEnd().endsWith('...)')) return null;
+    const variable = args.slice(1).find((a) => constness(a) === 'variable');
+    return variable ? { base: args[0]!, variable } : null;
+  }
+  if (node.type !== 'binary_expression') return null;
+  const parts = concatenation(node);
+  // The base is everything before the first string literal starting with a slash.
+  const slash = parts.findIndex(
+    (p, i) => i > 0 && (p.type === 'interpreted_string_literal' || p.type === 'raw_string_literal') && p.text.slice(1).startsWith('/'),
+  );
+  if (slash !== 1) return null; // `base + "/" + name`: a single-operand base
+  const base = parts[0]!;
+  if (base.type === 'interpreted_string_literal' || base.type === 'raw_string_literal') return null;
+  const variable = parts.slice(slash + 1).find((p) => constness(p) === 'variable');
+  return variable ? { base, variable } : null;
+}
+
+/** `p := filepath.Join(dir, name)` earlier in the same function, and `p` not reassigned since. */
+function joinedVariable(id: SyntaxNode, call: SyntaxNode): SyntaxNode | null {
+  const decl = findDeclaration(id, id.text);
+  if (!decl?.value || (decl.kind !== 'short' && decl.kind !== 'var')) return null;
+  const fn = enclosingFunction(call);
+  if (!fn || enclosingFunction(decl.id)?.id !== fn.id) return null;
+  const body = fn.childForFieldName('body');
+  if (!body) return null;
+  const reassigned = body
+    .descendantsOfType('assignment_statement')
+    .some(
+      (a) =>
+        a.startIndex > decl.statement.endIndex &&
+        a.startIndex < call.startIndex &&
+        (a.childForFieldName('left')?.namedChildren ?? []).some((l) => l.type === 'identifier' && l.text === id.text),
+    );
+  return reassigned ? null : decl.value;
+}
+
+const short = (node: SyntaxNode, fallback: string): string => (node.text.length <= 40 && !node.text.includes('\n') ? node.text : fallback);
+
+export default defineRule({
+  id: 'os-root',
+  title: 'Confine joined file paths with `os.Root`',
+  section: 'Go 1.24 Core Features (Mandatory)',
+  severity: 'warning',
+  minGo: '1.24',
+  fixable: false,
+  description:
+    'A file operation on `filepath.Join(dir, name)` (or `path.Join`, or `dir + "/" + name`) where `name` ' +
+    'is not a constant can leave `dir`: a `name` holding `../` or a symlink pointing outside reaches any ' +
+    'file the process may touch (path traversal). Go 1.24 `os.OpenRoot(dir)` returns an `*os.Root` whose ' +
+    'methods (`Open`, `OpenFile`, `Create`, `Remove`, `Mkdir`, `Stat`, `Lstat`) refuse to escape the ' +
+    'directory, symlinks included; `os.OpenInRoot(dir, name)` opens one file that way.',
+  notes: `
+Joins whose components after the base are all constants (\`filepath.Join(dir, "go.mod")\`) and paths
+passed straight through from a parameter are not reported: the rule looks for a directory combined
+with a name that varies. A variable assigned once from such a join in the same function counts as
+the join. \`ReadFile\`, \`WriteFile\`, \`MkdirAll\` and \`RemoveAll\` became methods of \`*os.Root\`
+in Go 1.25; for a Go 1.24 module the message names the Go 1.24 equivalent.
+`,
+  examples: {
+    incorrect: `
+import (
+	"os"
+	"path/filepath"
+)
+
+func avatar(dir, user string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(dir, user+".png"))
+}
+`,
+    correct: `
+import (
+	"io"
+	"os"
+)
+
+func avatar(dir, user string) ([]byte, error) {
+	f, err := os.OpenInRoot(dir, user+".png")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+`,
+  },
+  create(context) {
+    let os: string | undefined = context.source.includes('"os"') ? undefined : '';
+    let joins: Set<string> | undefined;
+    return {
+      call_expression(call) {
+        const imports = context.imports();
+        os ??= imports.get('os') ?? '';
+        if (!os || os === '_' || os === '.') return;
+        const field = qualifiedCallee(context.source, call, os);
+        if (!field || !Object.hasOwn(ROOTED, field)) return;
+        if (packageCall(call, imports)?.path !== 'os') return;
+        joins ??= new Set(['path/filepath', 'path'].filter((p) => imports.has(p)));
+        const arg = callArguments(call)[0];
+        if (!arg) return;
+        let joined: JoinedPath | null = null;
+        const path = unparen(arg);
+        if (path.type === 'identifier') {
+          const value = joinedVariable(path, call);
+          if (value && !mentions(value, path.text)) joined = joinedPath(value, joins, imports);
+        } else {
+          joined = joinedPath(path, joins, imports);
+        }
+        if (!joined || findDeclaration(call, os)) return; // a local variable may shadow the package
+        const rooted = ROOTED[field]!;
+        const advice = rooted.go125 && goAtLeast(context.goVersion ?? NEWEST_GO, '1.25') ? rooted.go125 : rooted.go124;
+        const later = rooted.go125 && advice !== rooted.go125 ? ` (\`${rooted.go125}\` from Go 1.25)` : '';
+        const base = short(joined.base, 'the base directory');
+        const name = short(joined.variable, 'the joined name');
+        context.report({
+          node: call,
+          message:
+            `\`${os}.${field}\` joins \`${name}\` onto \`${base}\`: \`../\` or a symlink in it escapes the directory (path traversal); ` +
+            (advice === 'os.OpenInRoot'
+              ? `read it via \`${os}.OpenInRoot(${base}, …)\`${later}.`
+              : `open \`root, err := ${os}.OpenRoot(${base})\` and call \`${advice}\`${later}.`),
+          anchor: call,
+        });
+      },
+    };
+  },
+});

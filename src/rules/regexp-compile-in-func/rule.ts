@@ -1,0 +1,192 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { findDeclaration } from '../../core/go/scope.js';
+import { callArguments, enclosingLoop, FUNCTION_TYPES, functionName, isHttpHandler, packageCall } from '../../core/go/syntax.js';
+import { defineRule } from '../define-rule.js';
+import { qualifiedCallee } from '../os-root/callee.js';
+import { constness } from '../os-root/constants.js';
+
+const COMPILE = new Set(['MustCompile', 'Compile', 'MustCompilePOSIX', 'CompilePOSIX']);
+const MATCH = new Set(['MatchString', 'Match', 'MatchReader']);
+
+/** Entry points that run once per process or test: compiling there costs once. */
+const RUN_ONCE = /^(?:init|main|TestMain|(?:Test|Example|Fuzz|Benchmark)(?:$|[^\p{Ll}].*))$/u;
+
+/** `sync.Once.Do(func…)`, `sync.OnceValue(func…)` and friends run their literal once. */
+const ONCE_CALL = /(?:^|\.)(?:Do|OnceFunc|OnceValue|OnceValues)$/;
+
+/** `t.Run(name, func…)`, `b.Run`, `b.RunParallel` in tests run their literal where they are written. */
+const SUBTEST_CALL = /\.(?:Run|RunParallel)$/;
+
+type Where =
+  | { kind: 'once' }
+  | { kind: 'loop'; loop: SyntaxNode }
+  | { kind: 'handler' }
+  | { kind: 'function'; fn: SyntaxNode; name: string };
+
+/** Whether a function literal is called right where it is written: `func() {…}()`. */
+function invokedInPlace(literal: SyntaxNode): boolean {
+  const parent = literal.parent;
+  return parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === literal.id;
+}
+
+/**
+ * Where the call runs, from the inside out: a loop in its function (every iteration), a
+ * literal run once (`sync.Once`, a package-level `var x = func() {…}()`), an HTTP handler, a
+ * run-once entry point (init, main, tests), or an ordinary function (every call).
+ */
+function whereItRuns(call: SyntaxNode, imports: ReadonlyMap<string, string>, testFile: boolean): Where {
+  let inner: SyntaxNode = call;
+  for (;;) {
+    const loop = enclosingLoop(inner);
+    if (loop) return { kind: 'loop', loop };
+    let fn: SyntaxNode | null = null;
+    for (let n = inner.parent; n; n = n.parent) {
+      if (FUNCTION_TYPES.has(n.type)) {
+        fn = n;
+        break;
+      }
+    }
+    if (!fn) return { kind: 'once' }; // package level: initialised once
+    if (isHttpHandler(fn, imports)) return { kind: 'handler' };
+    if (fn.type !== 'func_literal') {
+      const name = functionName(fn);
+      if (fn.type === 'function_declaration' && (name === 'init' || name === 'main' || (testFile && RUN_ONCE.test(name)))) {
+        return { kind: 'once' };
+      }
+      return { kind: 'function', fn, name };
+    }
+    if (invokedInPlace(fn)) {
+      inner = fn.parent!; // runs where it is written: look further out
+      continue;
+    }
+    const holder = fn.parent?.type === 'argument_list' ? fn.parent.parent : null;
+    const callee = holder?.type === 'call_expression' ? holder.childForFieldName('function')?.text ?? '' : '';
+    if (ONCE_CALL.test(callee)) return { kind: 'once' };
+    if (testFile && holder && SUBTEST_CALL.test(callee)) {
+      inner = holder;
+      continue;
+    }
+    return { kind: 'function', fn, name: '' };
+  }
+}
+
+/** `re = regexp.MustCompile(…)` into a package-level variable: lazy, once-only initialisation. */
+function storedInPackageVariable(call: SyntaxNode): boolean {
+  const parent = call.parent;
+  if (parent?.type !== 'expression_list' || parent.parent?.type !== 'assignment_statement') return false;
+  const assignment = parent.parent;
+  if (assignment.childForFieldName('right')?.id !== parent.id) return false;
+  const left = assignment.childForFieldName('left')?.namedChildren ?? [];
+  const right = parent.namedChildren;
+  // `re = regexp.MustCompile(…)`, `re, err = regexp.Compile(…)`, or one of a parallel assignment.
+  const target = right.length === 1 ? left[0] : left.length === right.length ? left[right.findIndex((c) => c.id === call.id)] : undefined;
+  if (target?.type !== 'identifier') return false;
+  return findDeclaration(target, target.text)?.kind === 'package';
+}
+
+/** `if re == nil { re = regexp.MustCompile(…) }`: a lazily filled cache (package variable or field). */
+function lazilyCached(call: SyntaxNode): boolean {
+  const list = call.parent;
+  const assignment = list?.parent;
+  if (list?.type !== 'expression_list' || assignment?.type !== 'assignment_statement') return false;
+  const target = assignment.childForFieldName('left')?.namedChildren[0];
+  const block = assignment.parent?.parent;
+  const guard = block?.parent;
+  if (!target || block?.type !== 'block' || guard?.type !== 'if_statement') return false;
+  const cond = guard.childForFieldName('condition')?.text.replace(/\s+/g, '');
+  return cond === `${target.text.replace(/\s+/g, '')}==nil`;
+}
+
+/** Whether a package-level `var` initialiser calls the function: then it runs once, at init. */
+function calledByPackageVariable(root: SyntaxNode, name: string): boolean {
+  const called = new RegExp(`(?:^|[^\\p{L}\\p{N}_.])${name}\\s*\\(`, 'u');
+  return root.namedChildren.some((decl) => decl.type === 'var_declaration' && called.test(decl.text));
+}
+
+export default defineRule({
+  id: 'regexp-compile-in-func',
+  title: 'Compile constant regular expressions once, at package level',
+  section: 'The Three Optimization Questions (go-perfbook Core Framework)',
+  severity: 'warning',
+  minGo: '1.0',
+  fixable: false,
+  description:
+    '`regexp.MustCompile` / `regexp.Compile` parse the pattern and build a matcher: microseconds and a ' +
+    'dozen allocations. With a constant pattern inside a function, a loop or an HTTP handler that work ' +
+    'is redone on every call although the result never changes. "Do we have to do this at all?": compile ' +
+    'it once into a package-level variable (`var reID = regexp.MustCompile(…)`); a `*regexp.Regexp` is safe ' +
+    'for concurrent use. `regexp.MatchString(pattern, s)` compiles its pattern on every call, so inside a ' +
+    'loop it is reported too.',
+  notes: `
+Not reported: compiling in \`init\`, \`main\` (outside a loop), in test, example, fuzz and benchmark
+functions of a \`_test.go\` file and their \`t.Run\` subtests (outside a loop), inside
+\`sync.Once.Do\` / \`sync.OnceValue\`, in a
+function literal invoked in place at package level, in a function whose result initialises a
+package-level variable in the same file, and lazy initialisation of a package-level variable
+or of a field (\`if p.re == nil { p.re = regexp.MustCompile(…) }\`). Patterns built at run time
+(\`"^" + name + "$"\`) are not constant and not reported.
+`,
+  examples: {
+    incorrect: `
+import "regexp"
+
+func validID(id string) bool {
+	return regexp.MustCompile(\`^[a-z0-9-]{3,32}$\`).MatchString(id)
+}
+`,
+    correct: `
+import "regexp"
+
+var idPattern = regexp.MustCompile(\`^[a-z0-9-]{3,32}$\`)
+
+func validID(id string) bool {
+	return idPattern.MatchString(id)
+}
+`,
+  },
+  create(context) {
+    let regexp: string | undefined = context.source.includes('"regexp"') ? undefined : '';
+    const testFile = context.path.endsWith('_test.go');
+    const pending: Array<{ call: SyntaxNode; name: string; message: string }> = [];
+    return {
+      call_expression(call) {
+        regexp ??= context.imports().get('regexp') ?? '';
+        if (!regexp || regexp === '_' || regexp === '.') return;
+        const fnName = qualifiedCallee(context.source, call, regexp);
+        if (!fnName || (!COMPILE.has(fnName) && !MATCH.has(fnName))) return;
+        const imports = context.imports();
+        if (packageCall(call, imports)?.path !== 'regexp') return;
+        const pattern = callArguments(call)[0];
+        if (!pattern || constness(pattern) !== 'constant') return;
+        if (findDeclaration(call, regexp)) return; // a local value shadows the package
+        const where = whereItRuns(call, imports, testFile);
+        const fn = `${regexp}.${fnName}`;
+        if (MATCH.has(fnName)) {
+          if (where.kind !== 'loop') return;
+          context.report({
+            node: call,
+            message: `\`${fn}\` compiles its constant pattern on every iteration: compile it once into a package-level \`var re = ${regexp}.MustCompile(…)\` and call \`re.${fnName}\`.`,
+          });
+          return;
+        }
+        if (where.kind === 'once' || storedInPackageVariable(call) || lazilyCached(call)) return;
+        const message =
+          where.kind === 'loop'
+            ? `\`${fn}\` with a constant pattern recompiles it on every iteration (parsing and allocating each time): compile it once into a package-level \`var\`.`
+            : where.kind === 'handler'
+              ? `\`${fn}\` with a constant pattern recompiles it on every request (parsing and allocating each time): compile it once into a package-level \`var\`.`
+              : `\`${fn}\` with a constant pattern recompiles it on every call (parsing and allocating each time): compile it once into a package-level \`var\`.`;
+        if (where.kind === 'function' && where.name && where.fn.type === 'function_declaration') {
+          pending.push({ call, name: where.name, message }); // decided once the file is seen
+          return;
+        }
+        context.report({ node: call, message });
+      },
+      $end() {
+        for (const { call, name, message } of pending) {
+          if (!calledByPackageVariable(context.root, name)) context.report({ node: call, message });
+        }
+      },
+    };
+  },
+});

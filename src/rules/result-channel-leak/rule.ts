@@ -1,0 +1,116 @@
+import type { Edit } from '../../core/model.js';
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { defineRule } from '../define-rule.js';
+import { resultLeak, unbufferedMake, type UnbufferedMake } from '../unbuffered-channel/channels.js';
+
+/** `make(chan T)` → `make(chan T, 1)`, when the call sits on one line. */
+export function capacityOneFix(make: UnbufferedMake): Edit[] | undefined {
+  const args = make.call.childForFieldName('arguments');
+  if (!args || make.call.startPosition.row !== make.call.endPosition.row || !args.text.endsWith(`${make.type.text})`)) return undefined;
+  return [{ start: args.endIndex - 1, end: args.endIndex - 1, text: ', 1' }];
+}
+
+/**
+ * The statement or struct field holding the make (`errc := make(chan error)`, `done: make(chan
+ * struct{})`): a stable, specific anchor.
+ */
+export function statementOf(node: SyntaxNode): SyntaxNode {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.type === 'keyed_element') return n;
+    if (n.parent?.type === 'statement_list' || n.parent?.type === 'source_file') return n;
+  }
+  return node;
+}
+
+function describe(exit: SyntaxNode): string {
+  if (exit.type === 'default_case') return '`default`';
+  const text = exit.text.replace(/\s+/g, ' ');
+  return `\`${text.length > 40 ? `${text.slice(0, 37)}…` : text}\``;
+}
+
+export default defineRule({
+  id: 'result-channel-leak',
+  title: 'Give a result channel room for the one value its goroutine sends',
+  section: 'Channel Safety (Proactive Bug Prevention)',
+  severity: 'error',
+  minGo: '1.0',
+  fixable: true,
+  description:
+    'A goroutine sends its one result on an unbuffered channel while the caller waits for it in a `select` ' +
+    'that can also give up (`<-ctx.Done()`, `<-time.After(…)`, `default`). When the other case wins, nobody ' +
+    'ever receives: the goroutine blocks on its send forever and leaks, with everything it holds. A ' +
+    'capacity of one lets the send complete and the goroutine exit whether or not the result is read: ' +
+    '`make(chan T, 1)`.',
+  examples: {
+    incorrect: `
+import (
+	"context"
+	"net/http"
+)
+
+func fetch(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	type result struct {
+		resp *http.Response
+		err  error
+	}
+	done := make(chan result)
+	go func() {
+		resp, err := c.Do(req)
+		done <- result{resp, err}
+	}()
+	select {
+	case r := <-done:
+		return r.resp, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+`,
+    correct: `
+import (
+	"context"
+	"net/http"
+)
+
+func fetch(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	type result struct {
+		resp *http.Response
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		resp, err := c.Do(req)
+		done <- result{resp, err}
+	}()
+	select {
+	case r := <-done:
+		return r.resp, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+`,
+  },
+  notes: `
+Reported only when the file shows the whole exchange: a local channel, one goroutine (not started in a
+loop) that sends on it outside any loop or select, and one receive, in a \`select\` whose other case
+leaves (or that is not retried in a loop). With several sending goroutines a capacity of one is not
+enough, so nothing is suggested for them here; \`unbuffered-channel\` still notes the channel.
+`,
+  create(context) {
+    return {
+      channel_type(node) {
+        const make = unbufferedMake(node);
+        if (!make) return;
+        const leak = resultLeak(make, context.root, context.imports());
+        if (!leak) return;
+        context.report({
+          node: make.call,
+          anchor: statementOf(make.call),
+          message: `goroutine leak: when ${describe(leak.exit)} wins the select, nobody receives from \`${leak.name}\` and its sender blocks forever; \`make(${make.type.text}, 1)\` lets it send and exit.`,
+          fix: capacityOneFix(make),
+        });
+      },
+    };
+  },
+});

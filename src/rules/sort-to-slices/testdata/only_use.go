@@ -1,0 +1,11 @@
+package ranking
+
+import "slices"
+
+import "sort"
+
+// The file's only use of sort: the rewrite would leave the import unused, so no suggestion.
+func tidy(tags []string) []string {
+	sort.Strings(tags) // want "sort-to-slices"
+	return slices.Compact(tags)
+}

@@ -1,0 +1,15 @@
+package consumer
+
+import "time"
+
+// Zeitüberschreitung für „Größe“ — 日本語 😀.
+func empfange(eingang <-chan string, ausgabe func(string)) {
+	for {
+		select {
+		case s := <-eingang:
+			ausgabe("😀 " + s)
+		case <-time.After(time.Second): // want "time-after-in-loop"
+			return
+		}
+	}
+}

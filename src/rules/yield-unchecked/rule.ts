@@ -1,0 +1,162 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
+import { aloneOnLines, FUNCTION_TYPES, indentationOf, mentions } from '../../core/go/syntax.js';
+import { defineRule } from '../define-rule.js';
+import { callOf, functionOf, signatureMentionsBool, yieldParameter, yieldUses } from './iterators.js';
+
+/** The statement that calls yield and drops its result: `yield(x)` or `_ = yield(x)`. */
+function ignoringStatement(call: SyntaxNode): SyntaxNode | null {
+  const parent = call.parent;
+  if (parent?.type === 'expression_statement') return parent;
+  if (parent?.type !== 'expression_list') return null;
+  const assign = parent.parent;
+  if (assign?.type !== 'assignment_statement' || assign.childForFieldName('right')?.id !== parent.id) return null;
+  if (parent.namedChildCount !== 1) return null;
+  const left = assign.childForFieldName('left')?.namedChildren ?? [];
+  return left.length === 1 && left[0]!.text === '_' ? assign : null;
+}
+
+const BREAK_TARGETS = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
+const CASES = new Set(['expression_case', 'default_case', 'type_case', 'communication_case']);
+
+function nextStatement(node: SyntaxNode): SyntaxNode | null {
+  let n = node.nextNamedSibling;
+  while (n?.type === 'comment') n = n.nextNamedSibling;
+  return n;
+}
+
+/** The statement a `break` leaves: its labelled statement, or the innermost loop, switch or select. */
+function breakTarget(brk: SyntaxNode, fn: SyntaxNode): SyntaxNode | null {
+  const label = brk.namedChildren.find((c) => c.type === 'label_name')?.text;
+  for (let n = brk.parent; n && n.id !== fn.id; n = n.parent) {
+    if (FUNCTION_TYPES.has(n.type)) return null;
+    if (label) {
+      if (n.type === 'labeled_statement' && n.childForFieldName('label')?.text === label) return n;
+    } else if (BREAK_TARGETS.has(n.type)) {
+      return n;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether control can reach another use of yield after `stmt`: a later statement mentions it,
+ * an enclosing loop repeats, or a callback around it runs again. `return`, `panic` and the end
+ * of the iterator stop the search; `goto` and `fallthrough` give up (no report).
+ */
+function yieldCanFollow(stmt: SyntaxNode, fn: SyntaxNode, name: string): boolean {
+  let cur = stmt;
+  for (let guard = 0; guard < 1000; guard++) {
+    const list = cur.parent;
+    if (list?.type !== 'statement_list') return false;
+    let jumped = false;
+    for (let s = nextStatement(cur); s; s = nextStatement(s)) {
+      if (mentions(s, name)) return true;
+      if (s.type === 'return_statement' || s.type === 'goto_statement' || s.type === 'fallthrough_statement') return false;
+      if (s.type === 'expression_statement' && /^panic\s*\(/.test(s.text)) return false;
+      if (s.type === 'continue_statement') return true;
+      if (s.type === 'break_statement') {
+        const target = breakTarget(s, fn);
+        if (!target) return false;
+        cur = target;
+        jumped = true;
+        break;
+      }
+    }
+    if (jumped) continue;
+    const owner = list.parent;
+    if (!owner) return false;
+    if (CASES.has(owner.type)) {
+      cur = owner.parent!;
+      continue;
+    }
+    if (owner.type !== 'block') return false;
+    let up = owner.parent;
+    if (!up) return false;
+    if (up.id === fn.id) return false;
+    if (up.type === 'for_statement') return true;
+    if (up.type === 'func_literal') return true; // a callback: it may run again
+    if (up.type === 'statement_list') {
+      cur = owner; // a bare block
+      continue;
+    }
+    if (up.type === 'if_statement') {
+      while (up.parent?.type === 'if_statement') up = up.parent;
+      cur = up;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+export default defineRule({
+  id: 'yield-unchecked',
+  title: 'Check the result of `yield`',
+  section: 'Go 1.24 Iterators with Yield',
+  severity: 'error',
+  minGo: '1.23',
+  fixable: true,
+  description:
+    "An iterator's `yield` returns false when the range loop's body breaks, returns or panics. Calling `yield` " +
+    'again after that makes the runtime panic ("range function continued iteration after function for loop body ' +
+    'returned false"). So every `yield(x)` that more `yield` calls can follow must be checked: ' +
+    '`if !yield(x) { return }`. A final `yield(x)` followed only by `return` or the end of the iterator may ignore it.',
+  examples: {
+    incorrect: `
+import "iter"
+
+func (l *List[T]) All() iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for n := l.head; n != nil; n = n.next {
+			yield(n.value)
+		}
+	}
+}
+`,
+    correct: `
+import "iter"
+
+func (l *List[T]) All() iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for n := l.head; n != nil; n = n.next {
+			if !yield(n.value) {
+				return
+			}
+		}
+	}
+}
+`,
+  },
+  create(context) {
+    const check = (fn: SyntaxNode): void => {
+      if (!signatureMentionsBool(context.source, fn)) return;
+      const name = yieldParameter(fn);
+      if (!name) return;
+      for (const use of yieldUses(fn, name)) {
+        const call = callOf(use);
+        const stmt = call && ignoringStatement(call);
+        if (!stmt || !yieldCanFollow(stmt, fn, name)) continue;
+        const direct = functionOf(stmt)?.id === fn.id;
+        const fixable = direct && !fn.childForFieldName('result') && aloneOnLines(context.source, stmt);
+        const indent = indentationOf(context.source, stmt);
+        // A trailing comment stays on the `if` line.
+        let lineEnd = context.source.indexOf('\n', stmt.endIndex);
+        if (lineEnd === -1) lineEnd = context.source.length;
+        if (context.source[lineEnd - 1] === '\r') lineEnd--;
+        context.report({
+          node: stmt,
+          message:
+            `\`${call.text}\` ignores its result and more values can follow: once the range loop body breaks or returns, ` +
+            `the next \`${name}\` call panics; write \`if !${call.text} { return }\`.`,
+          fix: fixable
+            ? [
+                { start: stmt.startIndex, end: stmt.endIndex, text: `if !${call.text} {` },
+                { start: lineEnd, end: lineEnd, text: `\n${indent}\treturn\n${indent}}` },
+              ]
+            : undefined,
+        });
+      }
+    };
+    return { func_literal: check, function_declaration: check, method_declaration: check };
+  },
+});
