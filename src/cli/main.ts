@@ -4,8 +4,10 @@
  *   go-standards rules [--format text|json]
  * Exit status: 0 no findings, 1 findings, 2 usage or input error.
  */
-import { readFileSync } from 'node:fs';
-import { join, normalize, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { CONFIG_PATH, DEFAULT_CONFIG, formatProblem, parseConfigText, ruleLevels, type Config } from '../core/config.js';
 import { parseArgs } from 'node:util';
 import { inScope, parseUnifiedDiff, type ChangedLines } from '../core/diff/changed-lines.js';
 import { analyzeFile, compileRules } from '../core/engine.js';
@@ -16,9 +18,11 @@ import { RULES } from '../rules/index.js';
 import { collectGoFiles, InputError, ModuleVersions } from './files.js';
 
 const USAGE = `Usage:
-  go-standards check [PATH...] [--diff FILE|-] [--format text|json]
+  go-standards check [PATH...] [--diff FILE|-] [--format text|json] [--config FILE]
       Review Go files or directories (default: .). With --diff, report only findings
       on lines the unified diff adds, reading the files from the working tree.
+      --config: the configuration (default: .github/go-standards.yml at the
+      repository root, if present).
   go-standards rules [--format text|json]
       List the rules.
 
@@ -74,7 +78,30 @@ function format(value: string | undefined): 'text' | 'json' {
   throw new InputError(`--format must be text or json, not ${value}`);
 }
 
-async function check(paths: string[], options: { diff?: string; format: 'text' | 'json' }): Promise<number> {
+/** The repository root: the nearest directory above the current one that holds .git. */
+function repositoryRoot(): string {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
+function loadCliConfig(file: string | undefined): Config {
+  const path = file ?? join(repositoryRoot(), CONFIG_PATH);
+  if (file === undefined && !existsSync(path)) return DEFAULT_CONFIG;
+  const result = parseConfigText(readInput(path), new Set(RULES.map((r) => r.id)));
+  if (!result.ok) throw new InputError(`invalid configuration:\n${result.problems.map((p) => `  ${formatProblem(p, path)}`).join('\n')}`);
+  return result.config;
+}
+
+async function check(paths: string[], options: { diff?: string; format: 'text' | 'json'; config?: string }): Promise<number> {
+  const config = loadCliConfig(options.config);
+  const include = picomatch(config.paths.include, { dot: true });
+  const exclude = config.paths.exclude.length > 0 ? picomatch(config.paths.exclude, { dot: true }) : () => false;
+  const wanted = (path: string): boolean => {
+    const rel = relative(process.cwd(), path).split(sep).join('/');
+    return include(rel) && !exclude(rel);
+  };
   let targets: Array<{ path: string; changed?: ChangedLines }>;
   if (options.diff !== undefined) {
     const diffs = parseUnifiedDiff(readInput(options.diff));
@@ -86,17 +113,21 @@ async function check(paths: string[], options: { diff?: string; format: 'text' |
   } else {
     targets = collectGoFiles(paths.length > 0 ? paths : ['.']).map((path) => ({ path }));
   }
-  const ruleSet = compileRules(RULES);
+  const levels = ruleLevels(config);
+  const ruleSet = compileRules(RULES.filter((r) => !levels.disabled.has(r.id)));
+  const knownRules = new Set(RULES.map((r) => r.id));
   const modules = new ModuleVersions();
   const results: JsonFinding[] = [];
   const problems: string[] = [];
   for (const target of targets) {
+    if (!wanted(target.path)) continue;
     const source = readInput(target.path);
     if (looksBinary(source) || isGenerated(source)) continue;
-    const analysis = analyzeFile({ path: target.path, source }, ruleSet, { goVersion: modules.forFile(target.path) });
+    const goVersion = config.goVersion ?? modules.forFile(target.path);
+    const analysis = analyzeFile({ path: target.path, source }, ruleSet, { goVersion, severities: levels.severities, knownRules });
     for (const note of analysis.notes) problems.push(`${note.path}: ${note.message}`);
     for (const f of analysis.findings) {
-      if (target.changed && !inScope(target.changed, 'added', f.span.startLine)) continue;
+      if (target.changed && !inScope(target.changed, config.scope, f.span.startLine)) continue;
       results.push(toJson(f, source));
     }
     await yieldToEventLoop();
@@ -127,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         diff: { type: 'string' },
         format: { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -143,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'check':
-        return await check(rest, { diff: values.diff, format: format(values.format) });
+        return await check(rest, { diff: values.diff, format: format(values.format), config: values.config });
       case 'rules':
         if (rest.length > 0 || values.diff !== undefined) throw new InputError('rules takes no arguments');
         return listRules(format(values.format));

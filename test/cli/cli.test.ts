@@ -119,6 +119,28 @@ describe('go-standards check', () => {
   });
 });
 
+describe('go-standards check --config', () => {
+  it('reads .github/go-standards.yml at the repository root by default', async () => {
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github/go-standards.yml'), 'rules:\n  prealloc-slice: off\n');
+    expect(await main(['check', 'pkg/sub', '--format', 'json'])).toBe(0);
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
+  it('takes --config FILE with the same schema: severities and path excludes', async () => {
+    writeFileSync(join(dir, 'cfg.yml'), 'rules:\n  prealloc-slice: error\npaths:\n  exclude: ["pkg/testdata/**"]\n');
+    expect(await main(['check', 'pkg/sub', 'pkg/testdata/t.go', '--config', 'cfg.yml', '--format', 'json'])).toBe(1);
+    expect(JSON.parse(out).map((f: { rule: string; severity: string }) => `${f.rule}:${f.severity}`)).toEqual(['prealloc-slice:error']);
+  });
+
+  it('exits 2 on an invalid configuration, naming key and line', async () => {
+    writeFileSync(join(dir, 'bad.yml'), 'scope: added\nrules:\n  no-such-rule: off\n');
+    expect(await main(['check', 'pkg', '--config', 'bad.yml'])).toBe(2);
+    expect(err).toBe('go-standards: invalid configuration:\n  bad.yml:3: `rules.no-such-rule`: unknown rule "no-such-rule"\n');
+  });
+});
+
 describe('go-standards rules', () => {
   it('lists every rule as JSON', async () => {
     expect(await main(['rules', '--format', 'json'])).toBe(0);

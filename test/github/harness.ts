@@ -117,11 +117,11 @@ export interface ConfigMocks {
 /** The configuration files Probot's loader asks for (raw media type). */
 export function mockConfig(scope: nock.Scope, mocks: ConfigMocks = {}): void {
   const path = `/repos/${OWNER}/${REPO}/contents/.github%2Fgo-standards.yml`;
-  if (mocks.repoConfig !== undefined) scope.get(path).query(true).reply(200, mocks.repoConfig, { 'content-type': 'application/vnd.github.raw' });
+  if (mocks.repoConfig !== undefined) scope.get(path).query(true).reply(200, mocks.repoConfig, { 'content-type': 'text/plain; charset=utf-8' });
   else scope.get(path).query(true).reply(404, { message: 'Not Found' });
   if (mocks.repoConfig !== undefined && !/^_extends:/m.test(mocks.repoConfig)) return;
   const org = `/repos/${OWNER}/.github/contents/.github%2Fgo-standards.yml`;
-  if (mocks.orgConfig !== undefined) scope.get(org).reply(200, mocks.orgConfig, { 'content-type': 'application/vnd.github.raw' });
+  if (mocks.orgConfig !== undefined) scope.get(org).reply(200, mocks.orgConfig, { 'content-type': 'text/plain; charset=utf-8' });
   else scope.get(org).reply(404, { message: 'Not Found' });
 }
 
@@ -135,6 +135,8 @@ export function mockTree(scope: nock.Scope, sha: string, goMods: Record<string, 
 }
 
 export interface RunMocks extends ConfigMocks {
+  /** Leave the configuration files to the test. */
+  ownConfig?: boolean;
   /** go.mod files in the head tree (path → text); default none. */
   goMods?: Record<string, string>;
   /** The bot's earlier review comments and reviews on the pull request. */
@@ -150,7 +152,7 @@ export interface RunMocks extends ConfigMocks {
 export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, mocks: RunMocks = {}): RunRecord {
   const record: RunRecord = { checkRuns: [], checkUpdates: [], reviews: [] };
   const repo = `/repos/${OWNER}/${REPO}`;
-  mockConfig(scope, mocks);
+  if (!mocks.ownConfig) mockConfig(scope, mocks);
   mockTree(scope, sha, mocks.goMods);
   scope.post(`${repo}/check-runs`, (b) => (record.checkRuns.push(b), true)).reply(201, { id: 7 });
   scope.get(`${repo}/pulls/${pull}/comments`).query({ per_page: 100 }).reply(200, mocks.comments ?? []);

@@ -1,6 +1,6 @@
 /** Rendering findings as review-comment markdown. */
 import type { Finding, Severity } from '../model.js';
-import { sectionAnchor, STANDARD_TITLE } from '../standard.js';
+import { SECTIONS, sectionAnchor, STANDARD_TITLE } from '../standard.js';
 import { fingerprintMarker } from './fingerprint.js';
 
 export interface RenderOptions {
@@ -28,6 +28,7 @@ export function ruleDocsUrl(rule: string, options: RenderOptions): string {
 }
 
 export function citation(section: string, options: RenderOptions): string {
+  if (!(SECTIONS as readonly string[]).includes(section)) return `go-standards ${section.toLowerCase()}`;
   const name = `“${section}”`;
   const cited = options.standardUrl ? `[${name}](${options.standardUrl}#${sectionAnchor(section)})` : name;
   return `${STANDARD_TITLE} › ${cited}`;
@@ -48,7 +49,7 @@ export function renderComment({ finding, title, fingerprint, withSuggestion }: C
     '',
     finding.message,
     '',
-    `Cites: ${citation(finding.section, options)} · [rule docs](${ruleDocsUrl(finding.rule, options)})`,
+    `${(SECTIONS as readonly string[]).includes(finding.section) ? 'Cites' : 'About'}: ${citation(finding.section, options)} · [rule docs](${ruleDocsUrl(finding.rule, options)})`,
   ];
   if (withSuggestion && finding.fix) {
     const fence = fenceFor(finding.fix.replacement);
