@@ -18,6 +18,7 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json app.yml ./
 COPY --chown=node:node scripts/prestart.mjs ./scripts/prestart.mjs
+ENV HOST=0.0.0.0 PORT=3000
 USER node
 EXPOSE 3000
 CMD ["npm", "start"]

@@ -21,7 +21,7 @@ import { readHistory } from './history.js';
 import { publishReview } from './publisher.js';
 import { closeFixedFindings } from './resolve.js';
 import type { ReviewSettings } from './settings.js';
-import { fetchHeadFile, LIST_FILES_CAP, listPullFiles } from './source.js';
+import { fetchHeadFile, fetchHeadFilesGraphQL, GRAPHQL_BATCH, LIST_FILES_CAP, listPullFiles } from './source.js';
 import type { GitHub, Logger, PullTarget } from './types.js';
 import type { Finding } from '../core/model.js';
 
@@ -132,12 +132,7 @@ async function review(
     return false;
   });
 
-  const fetchQueue = new PQueue({ concurrency: settings.fetchConcurrency });
-  const fetched = await Promise.all(
-    withPatch.map((f) =>
-      fetchQueue.add(async () => ({ file: f, content: await fetchHeadFile(octokit, target, f.filename, settings.maxFileBytes) })),
-    ),
-  );
+  const fetched = await fetchAll(deps, target, withPatch);
   const changed: ChangedFile[] = [];
   const generated: string[] = [];
   for (const { file, content } of fetched) {
@@ -223,6 +218,36 @@ async function review(
 }
 
 export type { FailOn };
+
+type PullFileWithPatch = Awaited<ReturnType<typeof listPullFiles>>['files'][number];
+
+/**
+ * Head versions of the files: 50 per GraphQL request where GraphQL answers, else one
+ * contents-API request per file (a few at a time).
+ */
+async function fetchAll(deps: ReviewDeps, target: PullTarget, files: readonly PullFileWithPatch[]) {
+  const { octokit, settings, log } = deps;
+  const results: Array<{ file: PullFileWithPatch; content: Awaited<ReturnType<typeof fetchHeadFile>> }> = [];
+  let rest = [...files];
+  if (settings.contentsVia === 'graphql') {
+    rest = [];
+    for (let i = 0; i < files.length; i += GRAPHQL_BATCH) {
+      const batch = files.slice(i, i + GRAPHQL_BATCH);
+      const got = await fetchHeadFilesGraphQL(octokit, target, batch.map((f) => f.filename), settings.maxFileBytes);
+      if (!got) {
+        log.info('GraphQL unavailable: fetching files one by one');
+        rest = files.slice(i);
+        break;
+      }
+      for (const f of batch) results.push({ file: f, content: got.get(f.filename)! });
+    }
+  }
+  const fetchQueue = new PQueue({ concurrency: settings.fetchConcurrency });
+  const viaRest = await Promise.all(
+    rest.map((f) => fetchQueue.add(async () => ({ file: f, content: await fetchHeadFile(octokit, target, f.filename, settings.maxFileBytes) }))),
+  );
+  return [...results, ...viaRest];
+}
 
 /** The deployment's settings with the repository's configuration applied. */
 function effectiveSettings(base: ReviewSettings, config: Config): ReviewSettings {

@@ -8,8 +8,10 @@ export interface ReviewSettings {
   /** Where rule pages live: `<docsBaseUrl>/<rule-id>.md`. */
   docsBaseUrl: string;
   standardUrl?: string;
-  /** How many files are fetched from GitHub at once. */
+  /** How many files are fetched from GitHub at once (contents API). */
   fetchConcurrency: number;
+  /** Fetch head versions 50 per GraphQL request (falling back to REST), or one REST call each. */
+  contentsVia: 'graphql' | 'rest';
   /** At most this many inline comments per review; the rest go to the summary. */
   maxInlineComments: number;
   reviewEvent: 'COMMENT' | 'REQUEST_CHANGES';
@@ -27,6 +29,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ReviewSet
     docsBaseUrl: env.GO_STANDARDS_DOCS_URL || DEFAULT_DOCS_URL,
     standardUrl: env.GO_STANDARDS_STANDARD_URL || undefined,
     fetchConcurrency: 4,
+    contentsVia: env.GO_STANDARDS_CONTENTS_VIA === 'rest' ? 'rest' : 'graphql',
     maxInlineComments: 30,
     reviewEvent: 'COMMENT',
     failOn: 'error',

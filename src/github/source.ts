@@ -68,3 +68,50 @@ export async function fetchHeadFile(octokit: GitHub, target: PullTarget, path: s
   });
   return decode(Buffer.from(raw.data as unknown as string, 'utf8'));
 }
+
+/** Files per GraphQL request: each is one aliased `object(expression:)` lookup. */
+export const GRAPHQL_BATCH = 50;
+
+interface BlobAnswer {
+  byteSize: number;
+  isBinary: boolean | null;
+  isTruncated: boolean;
+  text: string | null;
+}
+
+/**
+ * Fetches up to GRAPHQL_BATCH files at the head commit in one GraphQL request. Returns null
+ * when GraphQL is not available (the caller falls back to the contents API).
+ */
+export async function fetchHeadFilesGraphQL(
+  octokit: GitHub,
+  target: PullTarget,
+  paths: readonly string[],
+  maxBytes: number,
+): Promise<Map<string, FetchedFile> | null> {
+  const fields = paths.map(
+    (_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { byteSize isBinary isTruncated text } }`,
+  );
+  const variables: Record<string, string> = { owner: target.owner, repo: target.repo };
+  paths.forEach((p, i) => (variables[`e${i}`] = `${target.headSha}:${p}`));
+  const query = `query(${['$owner: String!', '$repo: String!', ...paths.map((_, i) => `$e${i}: String!`)].join(', ')}) {
+  repository(owner: $owner, name: $repo) { ${fields.join('\n    ')} }
+}`;
+  let data: { repository: Record<string, BlobAnswer | null> | null };
+  try {
+    data = await octokit.graphql(query, variables);
+  } catch {
+    return null;
+  }
+  if (!data.repository) return null;
+  const out = new Map<string, FetchedFile>();
+  paths.forEach((p, i) => {
+    const blob = data.repository![`f${i}`];
+    if (!blob) out.set(p, { ok: false, reason: 'not found at the head commit' });
+    else if (blob.byteSize > maxBytes) out.set(p, { ok: false, reason: `${formatBytes(blob.byteSize)}, over the ${formatBytes(maxBytes)} size cap` });
+    else if (blob.isBinary || blob.text === null || blob.text.slice(0, 8192).includes('\u0000')) out.set(p, { ok: false, reason: 'binary content' });
+    else if (blob.isTruncated) out.set(p, { ok: false, reason: 'GitHub truncated its content' });
+    else out.set(p, { ok: true, source: blob.text });
+  });
+  return out;
+}

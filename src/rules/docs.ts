@@ -1,6 +1,6 @@
 /** The docs page of a rule, generated from its metadata (a test keeps docs/rules/ fresh). */
 import type { Rule } from '../core/rule.js';
-import { STANDARD_TITLE } from '../core/standard.js';
+import { SECTIONS, STANDARD_TITLE } from '../core/standard.js';
 
 /** A snippet as a Go file: wrapped in `package example` unless it has a package clause. */
 export function exampleSource(snippet: string): string {
@@ -48,3 +48,16 @@ export function renderRuleDoc(rule: Rule): string {
   );
   return lines.join('\n');
 }
+
+/** The README's rule table: one row per rule, from the registry. */
+export function renderRulesTable(rules: readonly Rule[]): string {
+  const rows = [...rules]
+    .sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) || a.id.localeCompare(b.id))
+    .map(
+      (r) =>
+        `| [${r.id}](docs/rules/${r.id}.md) | ${r.section} | ${r.severity} | ${r.minGo === '1.0' ? 'any' : r.minGo} | ${r.fixable ? 'yes' : 'no'} |`,
+    );
+  return ['| Rule | Section of the standard | Severity | Min Go | Fix |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+const SECTION_ORDER: readonly string[] = SECTIONS;

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp, type AppOptions, type GoStandardsApp } from '../../src/github/app.js';
+import { settingsFromEnv } from '../../src/github/settings.js';
 
 const require = createRequire(import.meta.url);
 
@@ -44,7 +45,8 @@ export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoS
     logLevel: (process.env.TEST_LOG_LEVEL as any) ?? 'fatal',
     Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
   });
-  const app = createApp({ concurrency: 2, ...options });
+  // Most tests stand in for the contents API; the GraphQL batch path has tests of its own.
+  const app = createApp({ concurrency: 2, settings: { ...settingsFromEnv({}), contentsVia: 'rest' }, ...options });
   probot.load(app);
   return { probot, app };
 }
@@ -169,4 +171,24 @@ export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, m
     scope.post(`${repo}/pulls/${pull}/reviews`, (b) => (record.reviews.push(b), true)).reply(200, { id: 42 });
   }
   return record;
+}
+
+/** GraphQL blob lookups (`object(expression: "<sha>:<path>")`), answered from the given files. */
+export function mockGraphQLContents(scope: nock.Scope, files: FakeFile[], batches: number): void {
+  scope
+    .post('/graphql', (b) => typeof b.query === 'string' && b.query.includes('object(expression'))
+    .times(batches)
+    .reply(200, (_uri, body: any) => {
+      const repository: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(body.variables as Record<string, string>)) {
+        if (!key.startsWith('e')) continue;
+        const path = value.slice(value.indexOf(':') + 1);
+        const file = files.find((f) => f.filename === path);
+        const content = file?.content ?? '';
+        repository[`f${key.slice(1)}`] = file
+          ? { byteSize: file.size ?? Buffer.byteLength(content), isBinary: content.includes('\u0000'), isTruncated: false, text: content.includes('\u0000') ? null : content }
+          : null;
+      }
+      return { data: { repository } };
+    });
 }

@@ -43,3 +43,11 @@ describe.each(RULES.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
     expect(good.findings).toEqual([]);
   });
 });
+
+describe('README', () => {
+  it('has a fresh rule table and configuration reference (npm run readme)', async () => {
+    const { regenerate } = await import('../../scripts/readme-sections.js');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(regenerate(readme)).toBe(readme);
+  });
+});
