@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { aloneOnLines, enclosingFunction, hasAncestorBefore, mentions, wholeLinesRange } from '../../core/go/syntax.js';
+import { countedLoop, loopHeader } from '../../core/go/loops.js';
 import { defineRule } from '../define-rule.js';
 
 const LOOPS = new Set(['for_statement']);
@@ -29,7 +30,7 @@ interface LoopShape {
 
 /** Recognises `for i := 0; i < b.N; i++`, `for range b.N` and `for i := range b.N`. */
 function loopOverN(loop: SyntaxNode, b: string): LoopShape | null {
-  const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  const header = loopHeader(loop);
   if (!header) return null;
   if (header.type === 'range_clause') {
     if (!isBN(header.childForFieldName('right'), b)) return null;
@@ -39,18 +40,9 @@ function loopOverN(loop: SyntaxNode, b: string): LoopShape | null {
     if (ids.length !== 1 || ids[0]!.type !== 'identifier') return null;
     return { variable: ids[0]!.text === '_' ? null : ids[0]!.text, header };
   }
-  const init = header.childForFieldName('initializer');
-  const cond = header.childForFieldName('condition');
-  const update = header.childForFieldName('update');
-  if (init?.type !== 'short_var_declaration' || cond?.type !== 'binary_expression' || !update) return null;
-  const left = init.childForFieldName('left')?.namedChildren ?? [];
-  const right = init.childForFieldName('right')?.namedChildren ?? [];
-  if (left.length !== 1 || right.length !== 1 || right[0]!.text !== '0') return null;
-  const v = left[0]!.text;
-  const op = cond.childForFieldName('operator')?.text ?? cond.children[1]?.text;
-  if (cond.childForFieldName('left')?.text !== v || op !== '<' || !isBN(cond.childForFieldName('right'), b)) return null;
-  if (update.text.replace(/\s/g, '') !== `${v}++`) return null;
-  return { variable: v, header };
+  const counted = countedLoop(header);
+  if (!counted || !isBN(counted.bound, b)) return null;
+  return { variable: counted.variable, header };
 }
 
 /** Whether `b.N` appears in the function outside the loop header (then the benchmark sizes work by N). */

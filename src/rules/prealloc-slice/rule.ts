@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import { typeOfExpression } from '../../core/go/scope.js';
 import { capacityInScope } from './capacity.js';
 import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
+import { countedLoop, loopHeader } from '../../core/go/loops.js';
 import { defineRule } from '../define-rule.js';
 
 /** `var s []T`, `s := []T{}` or `s := make([]T, 0)`: the slice name and its written type. */
@@ -42,7 +43,7 @@ const RANGE_KINDS = new Set(['slice', 'array', 'map', 'string']);
 
 /** How many iterations a loop makes, as an expression valid before the loop, or null. */
 export function iterationCount(loop: SyntaxNode): { capacity: SyntaxNode; text: string } | null {
-  const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  const header = loopHeader(loop);
   if (!header) return null;
   if (header.type === 'range_clause') {
     const right = header.childForFieldName('right');
@@ -56,19 +57,9 @@ export function iterationCount(loop: SyntaxNode): { capacity: SyntaxNode; text: 
     return RANGE_KINDS.has(type.kind) ? { capacity: x, text: `len(${x.text})` } : null;
   }
   // for i := 0; i < n; i++  (n: identifier, field, literal or len(x))
-  const init = header.childForFieldName('initializer');
-  const cond = header.childForFieldName('condition');
-  const update = header.childForFieldName('update');
-  if (init?.type !== 'short_var_declaration' || cond?.type !== 'binary_expression' || !update) return null;
-  const left = init.childForFieldName('left')?.namedChildren ?? [];
-  const right = init.childForFieldName('right')?.namedChildren ?? [];
-  if (left.length !== 1 || right.length !== 1 || right[0]!.text !== '0') return null;
-  const v = left[0]!.text;
-  if (cond.childForFieldName('left')?.text !== v || cond.childForFieldName('operator')?.text !== '<') return null;
-  const u = update.text.replace(/\s/g, '');
-  if (u !== `${v}++` && u !== `${v}+=1`) return null;
-  const bound = cond.childForFieldName('right');
-  if (!bound) return null;
+  const counted = countedLoop(header);
+  if (!counted) return null;
+  const bound = counted.bound;
   if (SIMPLE_OPERAND.has(bound.type)) return { capacity: bound, text: bound.text };
   if (bound.type === 'call_expression' && bound.childForFieldName('function')?.text === 'len') {
     const args = callArguments(bound);
