@@ -11,8 +11,12 @@ const NAMED_DECLARATIONS = new Set([
   'type_parameter_declaration',
 ]);
 
+/** Text that could declare a name `any`; without it the tree need not be walked. */
+const MAY_DECLARE_ANY = /\b(?:type|var|const|func)\s+any\b|\bany\s*(?:,[^:=\n]*)?:=|[(,[]\s*any\s+[\w*[\]]|^\s*any\s*(?:=|\s[\w*[\]])/m;
+
 /** Whether the file declares its own `any` anywhere, which would make the rewrite change meaning. */
 function declaresAny(root: SyntaxNode): boolean {
+  if (!MAY_DECLARE_ANY.test(root.text)) return false;
   for (const id of root.descendantsOfType(['identifier', 'type_identifier'])) {
     if (id.text !== 'any') continue;
     const parent = id.parent;
