@@ -43,7 +43,9 @@ export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoS
     appId: 123,
     privateKey,
     logLevel: (process.env.TEST_LOG_LEVEL as any) ?? 'fatal',
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    // Function form: applied after Probot's own throttle options, which would otherwise turn the
+    // throttler back on (writes spaced a second apart, a mocked 500 retried for seconds).
+    Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, throttle: { ...o.throttle, enabled: false }, retry: { enabled: false } })) as typeof ProbotOctokit,
   });
   // Most tests stand in for the contents API; the GraphQL batch path has tests of its own.
   const app = createApp({ concurrency: 2, settings: { ...settingsFromEnv({}), contentsVia: 'rest' }, ...options });
