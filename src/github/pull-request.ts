@@ -18,6 +18,7 @@ import { demoteComments, type SkippedFile } from '../core/review-plan.js';
 import { isGenerated, isGoFile, isVendored } from '../core/sources.js';
 import { CheckRun, type FailOn } from './check-run.js';
 import { readHistory } from './history.js';
+import { ancestorDirs, fetchSnapshot, snapshotGoVersion } from './snapshot.js';
 import { publishReview } from './publisher.js';
 import { closeFixedFindings } from './resolve.js';
 import type { ReviewSettings } from './settings.js';
@@ -132,7 +133,23 @@ async function review(
     return false;
   });
 
-  const fetched = await fetchAll(deps, target, withPatch);
+  // One GraphQL request brings the first 50 files, their go.mod files and the bot's history.
+  const snapshot =
+    settings.contentsVia === 'graphql' && withPatch.length > 0
+      ? await fetchSnapshot(
+          octokit,
+          target,
+          withPatch.slice(0, GRAPHQL_BATCH).map((f) => f.filename),
+          config.goVersion ? [] : ancestorDirs(withPatch.map((f) => f.filename)),
+          settings.maxFileBytes,
+        )
+      : null;
+  const fetched = snapshot
+    ? [
+        ...withPatch.slice(0, GRAPHQL_BATCH).map((f) => ({ file: f, content: snapshot.files.get(f.filename)! })),
+        ...(await fetchAll(deps, target, withPatch.slice(GRAPHQL_BATCH))),
+      ]
+    : await fetchAll(deps, target, withPatch);
   const changed: ChangedFile[] = [];
   const generated: string[] = [];
   for (const { file, content } of fetched) {
@@ -144,12 +161,12 @@ async function review(
       generated.push(file.filename);
       continue;
     }
-    const goVersion = config.goVersion ?? (await modules.forFile(file.filename));
+    const goVersion = config.goVersion ?? (snapshot ? snapshotGoVersion(snapshot, file.filename) : await modules.forFile(file.filename));
     changed.push({ path: file.filename, source: content.source, changed: changedLinesFromPatch(file.patch!), goVersion });
   }
   for (const s of skipped) log.info({ path: s.path, reason: s.reason }, 'file not reviewed');
 
-  const history = await readHistory(octokit, target);
+  const history = snapshot?.history ?? (await readHistory(octokit, target));
   if (input.loaded.problems.length > 0) {
     remarks.push(`The configuration is invalid, so this review used the defaults: ${input.loaded.problems.map((p) => formatProblem(p, p.file)).join('; ')}.`);
   }
@@ -186,7 +203,7 @@ async function review(
   // Findings the bot commented on earlier that the new head no longer has.
   const analysedPaths = new Set([...changed.map((f) => f.path), ...removed, ...generated]);
   const fixed = history.comments.filter((c) => analysedPaths.has(c.path) && !plan.present.has(c.fingerprint));
-  const resolution = await closeFixedFindings(octokit, target, fixed, log);
+  const resolution = await closeFixedFindings(octokit, target, fixed, log, snapshot?.threads);
 
   let reviewId: number | undefined;
   if (plan.comments.length + plan.listed.length > 0) {

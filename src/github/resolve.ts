@@ -66,14 +66,18 @@ export async function closeFixedFindings(
   target: PullTarget,
   fixed: readonly PostedComment[],
   log: Logger,
+  /** Threads already read (with the review's snapshot), to save the listing. */
+  known?: Map<number, { id: string; isResolved: boolean }>,
 ): Promise<Resolution> {
   const result: Resolution = { resolved: 0, replied: 0 };
   if (fixed.length === 0) return result;
-  let threads: Map<number, { id: string; isResolved: boolean }> | null = null;
-  try {
-    threads = await reviewThreads(octokit, target);
-  } catch (error) {
-    log.warn({ err: error }, 'cannot list review threads; replying to fixed findings instead');
+  let threads: Map<number, { id: string; isResolved: boolean }> | null = known ?? null;
+  if (!threads) {
+    try {
+      threads = await reviewThreads(octokit, target);
+    } catch (error) {
+      log.warn({ err: error }, 'cannot list review threads; replying to fixed findings instead');
+    }
   }
   for (const comment of fixed) {
     const thread = threads?.get(comment.id);

@@ -72,7 +72,7 @@ export async function fetchHeadFile(octokit: GitHub, target: PullTarget, path: s
 /** Files per GraphQL request: each is one aliased `object(expression:)` lookup. */
 export const GRAPHQL_BATCH = 50;
 
-interface BlobAnswer {
+export interface BlobAnswer {
   byteSize: number;
   isBinary: boolean | null;
   isTruncated: boolean;
@@ -105,13 +105,15 @@ export async function fetchHeadFilesGraphQL(
   }
   if (!data.repository) return null;
   const out = new Map<string, FetchedFile>();
-  paths.forEach((p, i) => {
-    const blob = data.repository![`f${i}`];
-    if (!blob) out.set(p, { ok: false, reason: 'not found at the head commit' });
-    else if (blob.byteSize > maxBytes) out.set(p, { ok: false, reason: `${formatBytes(blob.byteSize)}, over the ${formatBytes(maxBytes)} size cap` });
-    else if (blob.isBinary || blob.text === null || blob.text.slice(0, 8192).includes('\u0000')) out.set(p, { ok: false, reason: 'binary content' });
-    else if (blob.isTruncated) out.set(p, { ok: false, reason: 'GitHub truncated its content' });
-    else out.set(p, { ok: true, source: blob.text });
-  });
+  paths.forEach((p, i) => out.set(p, readBlobAnswer(data.repository![`f${i}`] ?? null, maxBytes)));
   return out;
+}
+
+/** A GraphQL Blob answer as a fetched file, or the reason it is skipped. */
+export function readBlobAnswer(blob: BlobAnswer | null, maxBytes: number): FetchedFile {
+  if (!blob) return { ok: false, reason: 'not found at the head commit' };
+  if (blob.byteSize > maxBytes) return { ok: false, reason: `${formatBytes(blob.byteSize)}, over the ${formatBytes(maxBytes)} size cap` };
+  if (blob.isBinary || blob.text === null || blob.text.slice(0, 8192).includes('\u0000')) return { ok: false, reason: 'binary content' };
+  if (blob.isTruncated) return { ok: false, reason: 'GitHub truncated its content' };
+  return { ok: true, source: blob.text };
 }

@@ -25,9 +25,10 @@ async function countCalls(goFiles: number, via: 'rest' | 'graphql' = 'rest'): Pr
   });
   const scope = mockInstallationToken();
   mockPullFiles(scope, pull, files);
+  const goMods = { 'go.mod': 'module x\n\ngo 1.24\n' };
   if (via === 'rest') for (const f of files) mockContents(scope, head.sha, f);
-  else mockGraphQLContents(scope, files, Math.ceil(goFiles / 50));
-  const run = mockRunEndpoints(scope, pull, head.sha, { goMods: { 'go.mod': 'module x\n\ngo 1.24\n' } });
+  else mockGraphQLContents(scope, files, Math.ceil(goFiles / 50), { goMods });
+  const run = mockRunEndpoints(scope, pull, head.sha, { goMods, graphql: via === 'graphql' });
   const graphqlCalls = via === 'graphql' ? Math.ceil(goFiles / 50) - 1 : 0; // one interceptor answers every batch
   const planned = scope.pendingMocks().length - 1 + graphqlCalls; // every interceptor is one call; minus the token
   const { probot, app } = makeProbot({ settings: { ...settingsFromEnv({}), contentsVia: via } });
@@ -43,9 +44,9 @@ describe('API calls per reviewed pull request', () => {
     expect(await countCalls(100)).toBe(112);
   });
 
-  it('with GraphQL batches (the default): 11 + one per 50 changed Go files', async () => {
-    expect(await countCalls(1, 'graphql')).toBe(12);
-    expect(await countCalls(50, 'graphql')).toBe(12);
-    expect(await countCalls(120, 'graphql')).toBe(16); // 3 GraphQL batches, 3 check-run updates (120 annotations)
+  it('with GraphQL (the default): 7 + one per 50 changed Go files', async () => {
+    expect(await countCalls(1, 'graphql')).toBe(8);
+    expect(await countCalls(50, 'graphql')).toBe(8);
+    expect(await countCalls(120, 'graphql')).toBe(12); // 3 GraphQL requests, 3 check-run updates (120 annotations)
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GoStandardsOctokit } from '../../src/github/octokit.js';
 import { createApp } from '../../src/github/app.js';
 import { readMarker } from '../../src/core/render/fingerprint.js';
+import { settingsFromEnv } from '../../src/github/settings.js';
 import {
   addedFilePatch,
   API,
@@ -12,6 +13,7 @@ import {
   examplePayload,
   makeProbot,
   mockContents,
+  mockGraphQLContents,
   mockInstallationToken,
   mockPullFiles,
   mockRunEndpoints,
@@ -326,5 +328,50 @@ describe('surviving GitHub faults', () => {
     expect(body).toContain('`bin.go`: GitHub sent no diff');
     expect(body).toContain('syntax errors');
     expect(run.reviews[0].comments.map((c: any) => c.line)).toEqual([7]);
+  });
+});
+
+describe('the GraphQL snapshot (the default path)', () => {
+  it('reads files, go.mod and the bot history in one request: no repeat, the fixed thread resolved', async () => {
+    const comments = await firstRunComments();
+    const payload = examplePayload('pull_request', 'synchronize');
+    payload.pull_request.draft = false;
+    payload.pull_request.state = 'open';
+    const { number: pull, head } = payload.pull_request;
+    const file = { filename: 'p.go', status: 'modified', content: V2, patch: addedFilePatch(V2) };
+    const scope = mockInstallationToken();
+    mockPullFiles(scope, pull, [file]);
+    const threads = comments.map((c) => ({
+      id: `thread-${c.id}`,
+      isResolved: false,
+      path: c.path,
+      comments: { pageInfo: { hasNextPage: false }, nodes: [{ databaseId: c.id, body: c.body, author: { __typename: 'Bot' } }] },
+    }));
+    mockGraphQLContents(scope, [file], 1, { threads, goMods: { 'go.mod': 'module x\n\ngo 1.24\n' } });
+    const resolved: string[] = [];
+    scope
+      .post('/graphql', (b) => b.query.includes('resolveReviewThread') && (resolved.push(b.variables.threadId), true))
+      .reply(200, { data: { resolveReviewThread: { thread: { id: 'x', isResolved: true } } } });
+    const run = mockRunEndpoints(scope, pull, head.sha, { graphql: true });
+    const { probot, app } = makeProbot({ settings: { ...settingsFromEnv({}), contentsVia: 'graphql' } });
+    await deliver(probot, app, 'pull_request', payload);
+    scope.done();
+    expect(resolved).toEqual([`thread-${comments[1].id}`]);
+    expect(run.reviews[0].comments.map((c: any) => c.line)).toEqual([9]);
+  });
+
+  it('falls back to the REST path when GraphQL is unavailable', async () => {
+    const payload = opened();
+    const { number: pull, head } = payload.pull_request;
+    const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
+    const scope = mockInstallationToken();
+    mockPullFiles(scope, pull, [file]);
+    scope.post('/graphql').times(2).reply(404, { message: 'Not Found' });
+    mockContents(scope, head.sha, file);
+    const run = mockRunEndpoints(scope, pull, head.sha);
+    const { probot, app } = makeProbot({ settings: { ...settingsFromEnv({}), contentsVia: 'graphql' } });
+    await deliver(probot, app, 'pull_request', payload);
+    scope.done();
+    expect(run.reviews).toHaveLength(1);
   });
 });

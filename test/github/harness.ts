@@ -139,6 +139,8 @@ export function mockTree(scope: nock.Scope, sha: string, goMods: Record<string, 
 }
 
 export interface RunMocks extends ConfigMocks {
+  /** The snapshot comes by GraphQL: no tree, go.mod, comment or review listing by REST. */
+  graphql?: boolean;
   /** Leave the configuration files to the test. */
   ownConfig?: boolean;
   /** go.mod files in the head tree (path → text); default none. */
@@ -157,10 +159,12 @@ export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, m
   const record: RunRecord = { checkRuns: [], checkUpdates: [], reviews: [] };
   const repo = `/repos/${OWNER}/${REPO}`;
   if (!mocks.ownConfig) mockConfig(scope, mocks);
-  mockTree(scope, sha, mocks.goMods);
+  if (!mocks.graphql) mockTree(scope, sha, mocks.goMods);
   scope.post(`${repo}/check-runs`, (b) => (record.checkRuns.push(b), true)).reply(201, { id: 7 });
-  scope.get(`${repo}/pulls/${pull}/comments`).query({ per_page: 100 }).reply(200, mocks.comments ?? []);
-  scope.get(`${repo}/pulls/${pull}/reviews`).query({ per_page: 100 }).reply(200, mocks.reviews ?? []);
+  if (!mocks.graphql) {
+    scope.get(`${repo}/pulls/${pull}/comments`).query({ per_page: 100 }).reply(200, mocks.comments ?? []);
+    scope.get(`${repo}/pulls/${pull}/reviews`).query({ per_page: 100 }).reply(200, mocks.reviews ?? []);
+  }
   scope.get(`${repo}/pulls/${pull}`).reply(200, { number: pull, state: 'open', draft: false, head: { sha: mocks.currentHead ?? sha }, base: { sha: 'base0000' } });
   // Updates come in any number (annotations 50 at a time): a persisted interceptor in a scope of
   // its own, replacing the previous run's.
@@ -175,21 +179,40 @@ export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, m
   return record;
 }
 
-/** GraphQL blob lookups (`object(expression: "<sha>:<path>")`), answered from the given files. */
-export function mockGraphQLContents(scope: nock.Scope, files: FakeFile[], batches: number): void {
+/**
+ * GraphQL answers: blob lookups (`object(expression: "<sha>:<path>")`) from the given files and
+ * go.mod texts, and, for the review snapshot, the pull request's reviews and review threads.
+ */
+export function mockGraphQLContents(
+  scope: nock.Scope,
+  files: FakeFile[],
+  requests: number,
+  extra: { goMods?: Record<string, string>; reviews?: unknown[]; threads?: unknown[] } = {},
+): void {
   scope
     .post('/graphql', (b) => typeof b.query === 'string' && b.query.includes('object(expression'))
-    .times(batches)
+    .times(requests)
     .reply(200, (_uri, body: any) => {
       const repository: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(body.variables as Record<string, string>)) {
-        if (!key.startsWith('e')) continue;
+        if (!/^[em]\d+$/.test(key)) continue;
         const path = value.slice(value.indexOf(':') + 1);
+        if (key.startsWith('m')) {
+          const text = extra.goMods?.[path];
+          repository[key] = text === undefined ? null : { text };
+          continue;
+        }
         const file = files.find((f) => f.filename === path);
         const content = file?.content ?? '';
         repository[`f${key.slice(1)}`] = file
           ? { byteSize: file.size ?? Buffer.byteLength(content), isBinary: content.includes('\u0000'), isTruncated: false, text: content.includes('\u0000') ? null : content }
           : null;
+      }
+      if (body.query.includes('pullRequest(number')) {
+        repository.pullRequest = {
+          reviews: { pageInfo: { hasNextPage: false }, nodes: extra.reviews ?? [] },
+          reviewThreads: { pageInfo: { hasNextPage: false }, nodes: extra.threads ?? [] },
+        };
       }
       return { data: { repository } };
     });

@@ -1,0 +1,150 @@
+/**
+ * One GraphQL request for what a review needs besides the file list: up to 50 changed files at
+ * the head, the go.mod files in their directories, and the bot's earlier reviews and review
+ * threads. Returns null when GraphQL is unavailable or the answer is too big for one page; the
+ * caller then uses the REST path.
+ */
+import { posix } from 'node:path';
+import { goModVersion } from '../core/go-version.js';
+import { readMarker } from '../core/render/fingerprint.js';
+import { readListedMarker, SUMMARY_MARKER } from '../core/review-plan.js';
+import { FIXED_MARKER, type History, type PostedComment } from './history.js';
+import { readBlobAnswer, type BlobAnswer, type FetchedFile } from './source.js';
+import type { GitHub, PullTarget } from './types.js';
+
+/** Directories whose go.mod is looked up in the same request, at most. */
+const MAX_GO_MOD_DIRS = 50;
+
+export interface Snapshot {
+  files: Map<string, FetchedFile>;
+  /** Directory → the `go` directive of its go.mod ('' for a go.mod without one); absent: no go.mod. */
+  goMods: Map<string, string>;
+  /** Every directory that was looked up. */
+  goModDirs: Set<string>;
+  history: History;
+  /** First comment id → its review thread (for resolving fixed findings). */
+  threads: Map<number, { id: string; isResolved: boolean }>;
+}
+
+interface Author {
+  __typename?: string;
+}
+
+interface SnapshotAnswer {
+  repository: {
+    pullRequest: {
+      reviews: { pageInfo: { hasNextPage: boolean }; nodes: Array<{ databaseId: number; body: string; author: Author | null }> };
+      reviewThreads: {
+        pageInfo: { hasNextPage: boolean };
+        nodes: Array<{
+          id: string;
+          isResolved: boolean;
+          path: string;
+          comments: { pageInfo: { hasNextPage: boolean }; nodes: Array<{ databaseId: number; body: string; author: Author | null }> };
+        }>;
+      };
+    } | null;
+    [alias: string]: unknown;
+  } | null;
+}
+
+/** Every directory from each file's own up to the repository root. */
+export function ancestorDirs(paths: readonly string[]): string[] {
+  const dirs = new Set<string>();
+  for (const p of paths) {
+    for (let d = posix.dirname(p); ; d = posix.dirname(d)) {
+      dirs.add(d);
+      if (d === '.' || d === '/') break;
+    }
+  }
+  return [...dirs];
+}
+
+export async function fetchSnapshot(
+  octokit: GitHub,
+  target: PullTarget,
+  paths: readonly string[],
+  goModDirs: readonly string[],
+  maxBytes: number,
+): Promise<Snapshot | null> {
+  if (goModDirs.length > MAX_GO_MOD_DIRS) return null;
+  const variables: Record<string, string | number> = { owner: target.owner, repo: target.repo, number: target.pull_number };
+  const decls = ['$owner: String!', '$repo: String!', '$number: Int!'];
+  const fields: string[] = [];
+  paths.forEach((p, i) => {
+    decls.push(`$e${i}: String!`);
+    variables[`e${i}`] = `${target.headSha}:${p}`;
+    fields.push(`f${i}: object(expression: $e${i}) { ... on Blob { byteSize isBinary isTruncated text } }`);
+  });
+  goModDirs.forEach((d, i) => {
+    decls.push(`$m${i}: String!`);
+    variables[`m${i}`] = `${target.headSha}:${d === '.' ? '' : `${d}/`}go.mod`;
+    fields.push(`m${i}: object(expression: $m${i}) { ... on Blob { text } }`);
+  });
+  const author = 'author { __typename }';
+  const query = `query(${decls.join(', ')}) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviews(first: 100) { pageInfo { hasNextPage } nodes { databaseId body ${author} } }
+      reviewThreads(first: 100) {
+        pageInfo { hasNextPage }
+        nodes { id isResolved path comments(first: 50) { pageInfo { hasNextPage } nodes { databaseId body ${author} } } }
+      }
+    }
+    ${fields.join('\n    ')}
+  }
+}`;
+  let data: SnapshotAnswer;
+  try {
+    data = await octokit.graphql<SnapshotAnswer>(query, variables);
+  } catch {
+    return null;
+  }
+  const pr = data.repository?.pullRequest;
+  if (!data.repository || !pr) return null;
+  if (pr.reviews.pageInfo.hasNextPage || pr.reviewThreads.pageInfo.hasNextPage) return null;
+  if (pr.reviewThreads.nodes.some((t) => t.comments.pageInfo.hasNextPage)) return null;
+
+  const files = new Map<string, FetchedFile>();
+  paths.forEach((p, i) => files.set(p, readBlobAnswer(data.repository![`f${i}`] as BlobAnswer | null, maxBytes)));
+  const goMods = new Map<string, string>();
+  goModDirs.forEach((d, i) => {
+    const blob = data.repository![`m${i}`] as { text: string | null } | null;
+    if (blob) goMods.set(d, goModVersion(blob.text ?? '') ?? '');
+  });
+
+  const isBot = (a: Author | null): boolean => a?.__typename === 'Bot';
+  const posted = new Set<string>();
+  const comments: PostedComment[] = [];
+  const threads = new Map<number, { id: string; isResolved: boolean }>();
+  for (const t of pr.reviewThreads.nodes) {
+    const [first, ...replies] = t.comments.nodes;
+    if (!first) continue;
+    threads.set(first.databaseId, { id: t.id, isResolved: t.isResolved });
+    const marker = isBot(first.author) ? readMarker(first.body) : null;
+    if (!marker) continue;
+    posted.add(marker.fingerprint);
+    comments.push({
+      id: first.databaseId,
+      path: t.path,
+      rule: marker.rule,
+      fingerprint: marker.fingerprint,
+      replies: replies.length,
+      fixedReplied: replies.some((r) => isBot(r.author) && r.body.includes(FIXED_MARKER)),
+    });
+  }
+  const reviewBodies = pr.reviews.nodes
+    .filter((r) => isBot(r.author) && r.body.includes(SUMMARY_MARKER))
+    .map((r) => ({ id: r.databaseId, body: r.body }));
+  for (const r of reviewBodies) for (const fp of readListedMarker(r.body)) posted.add(fp);
+  return { files, goMods, goModDirs: new Set(goModDirs), history: { posted, comments, reviewBodies }, threads };
+}
+
+/** The `go` version for a file from the snapshot's go.mod lookups (nearest directory wins). */
+export function snapshotGoVersion(snapshot: Snapshot, path: string): string | undefined {
+  for (let d = posix.dirname(path); ; d = posix.dirname(d)) {
+    const v = snapshot.goMods.get(d);
+    if (v !== undefined) return v || undefined;
+    if (d === '.' || d === '/') return undefined;
+  }
+}
