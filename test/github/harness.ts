@@ -217,3 +217,25 @@ export function mockGraphQLContents(
       return { data: { repository } };
     });
 }
+
+/** A Go file with two findings (prealloc-slice at line 8, benchmark-loop at line 16), both with suggestions. */
+export const SAMPLE_GO = `package store
+
+import "testing"
+
+type User struct{ Name string }
+
+func Names(us []User) []string {
+	var out []string
+	for _, u := range us {
+		out = append(out, u.Name)
+	}
+	return out
+}
+
+func BenchmarkNames(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		Names(nil)
+	}
+}
+`;

@@ -1,28 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SUMMARY_MARKER } from '../../src/core/review-plan.js';
-import { addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints } from './harness.js';
+import { addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, SAMPLE_GO as GO_FILE } from './harness.js';
 
-const GO_FILE = `package store
-
-import "testing"
-
-type User struct{ Name string }
-
-func Names(us []User) []string {
-	var out []string
-	for _, u := range us {
-		out = append(out, u.Name)
-	}
-	return out
-}
-
-func BenchmarkNames(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		Names(nil)
-	}
-}
-`;
 
 function openedPayload(): any {
   const payload = examplePayload('pull_request', 'opened');

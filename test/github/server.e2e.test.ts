@@ -8,30 +8,10 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLineFixes } from '../../src/core/fix.js';
 import { countSyntaxErrors, parseGo } from '../../src/core/go/parser.js';
-import { addedFilePatch, examplePayload } from './harness.js';
+import { addedFilePatch, examplePayload, SAMPLE_GO as SOURCE } from './harness.js';
 import { GitHubStandIn } from './standin.js';
 
 const SECRET = 'e2e-secret';
-const SOURCE = `package store
-
-import "testing"
-
-type User struct{ Name string }
-
-func Names(us []User) []string {
-	var out []string
-	for _, u := range us {
-		out = append(out, u.Name)
-	}
-	return out
-}
-
-func BenchmarkNames(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		Names(nil)
-	}
-}
-`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
