@@ -38,8 +38,17 @@ export interface FileAnalysis {
 /** Rules compiled once: the node types to collect and who handles each. */
 export class RuleSet {
   readonly nodeTypes: string[];
-  constructor(readonly rules: readonly Rule[], nodeTypes: readonly string[]) {
-    this.nodeTypes = [...new Set(['import_spec', ...nodeTypes])];
+  /** Matches the callee names of rules that declared `$calls`, when no rule needs every call. */
+  readonly callPattern: RegExp | null;
+  constructor(
+    readonly rules: readonly Rule[],
+    nodeTypes: readonly string[],
+    callNames: ReadonlySet<string> | null,
+  ) {
+    this.callPattern =
+      callNames && callNames.size > 0 ? new RegExp(`(?<![\\p{L}\\p{N}_])(${[...callNames].sort().join('|')})\\s*\\(`, 'gu') : null;
+    const types = nodeTypes.filter((t) => !(callNames && t === 'call_expression'));
+    this.nodeTypes = [...new Set(['import_spec', ...types])];
   }
 }
 
@@ -50,11 +59,17 @@ export class RuleSet {
 export function compileRules(rules: readonly Rule[]): RuleSet {
   const probe = parseGo('package probe\n');
   const types = new Set<string>();
+  const callNames = new Set<string>();
+  let everyCall = false;
   for (const rule of rules) {
     const visitors = rule.create(probeContext(probe.rootNode));
     for (const key of Object.keys(visitors)) if (!key.startsWith('$')) types.add(key);
+    if (visitors.call_expression) {
+      if (visitors.$calls) for (const n of visitors.$calls) callNames.add(n);
+      else everyCall = true;
+    }
   }
-  return new RuleSet(rules, [...types]);
+  return new RuleSet(rules, [...types], everyCall ? null : callNames);
 }
 
 function probeContext(root: SyntaxNode): RuleContext {
@@ -95,6 +110,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   const active = ruleSet.rules.filter((r) => goAtLeast(goVersion, r.minGo));
   const handlers = new Map<string, Array<{ rule: Rule; fn: (n: SyntaxNode) => void }>>();
   const ends: Array<{ rule: Rule; fn: () => void }> = [];
+  const callHandlers: Array<{ rule: Rule; names: ReadonlySet<string>; fn: (n: SyntaxNode) => void }> = [];
   const failed = new Set<string>();
 
   const fail = (rule: Rule, error: unknown): void => {
@@ -125,8 +141,12 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       fail(rule, error);
       continue;
     }
+    if (ruleSet.callPattern && typeof visitors.call_expression === 'function' && visitors.$calls) {
+      callHandlers.push({ rule, names: new Set(visitors.$calls), fn: visitors.call_expression as (n: SyntaxNode) => void });
+    }
     for (const [type, fn] of Object.entries(visitors)) {
       if (type === '$end' || typeof fn !== 'function') continue;
+      if (type === 'call_expression' && ruleSet.callPattern) continue;
       let list = handlers.get(type);
       if (!list) handlers.set(type, (list = []));
       list.push({ rule, fn: fn as (n: SyntaxNode) => void });
@@ -149,6 +169,20 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
         fail(rule, error);
       }
       if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + now() - t0);
+    }
+  }
+  if (callHandlers.length > 0 && ruleSet.callPattern) {
+    for (const { call, name } of callsNamed(root, file.source, ruleSet.callPattern)) {
+      for (const { rule, names, fn } of callHandlers) {
+        if (failed.has(rule.id) || !names.has(name)) continue;
+        const t0 = timings ? now() : 0;
+        try {
+          fn(call);
+        } catch (error) {
+          fail(rule, error);
+        }
+        if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + now() - t0);
+      }
     }
   }
   for (const { rule, fn } of ends) {
@@ -186,6 +220,24 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   kept = kept.map((f) => (f.fix && !fixKeepsSyntax(root, lines, f.fix) ? withoutFix(f) : f));
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
   return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
+}
+
+/**
+ * The call expressions whose callee name matches: found in the source text, then confirmed on
+ * the tree (a name in a comment or string, or not in callee position, is dropped). Document order.
+ */
+function* callsNamed(root: SyntaxNode, source: string, pattern: RegExp): Generator<{ call: SyntaxNode; name: string }> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+    const name = m[1]!;
+    const id = root.descendantForIndex(m.index, m.index + name.length);
+    if (!id || (id.type !== 'identifier' && id.type !== 'field_identifier') || id.startIndex !== m.index) continue;
+    const parent = id.parent;
+    const callee = parent?.type === 'selector_expression' && parent.childForFieldName('field')?.id === id.id ? parent : id;
+    const call = callee.parent;
+    if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== callee.id) continue;
+    yield { call, name };
+  }
 }
 
 function withoutFix(finding: Finding): Finding {

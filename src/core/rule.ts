@@ -50,9 +50,15 @@ export interface RuleContext {
 }
 
 /** Node type → handler, called for every node of that type in document order. */
-export type Visitors = { [nodeType: string]: ((node: SyntaxNode) => void) | undefined } & {
+export type Visitors = { [nodeType: string]: ((node: SyntaxNode) => void) | readonly string[] | undefined } & {
   /** Called after the walk, for rules that collect first and decide at the end. */
   $end?: () => void;
+  /**
+   * With a `call_expression` visitor: the only callee names it reacts to (`Fn` of `pkg.Fn(…)`
+   * or `x.Fn(…)`, or a plain `Fn(…)`). The engine then finds those calls from the source text
+   * instead of materialising every call of the file, the most numerous node type.
+   */
+  $calls?: readonly string[];
 };
 
 export interface Rule extends RuleMeta {

@@ -34,7 +34,45 @@ const reportsCalls: Rule = defineRule({
   }),
 });
 
+const namedCalls: Rule = defineRule({
+  ...base,
+  id: 'named-calls',
+  fixable: false,
+  create: (ctx) => ({
+    $calls: ['Open', 'helper'],
+    call_expression(node) {
+      ctx.report({ node, message: node.text });
+    },
+  }),
+});
+
 describe('engine', () => {
+  it('finds calls by callee name from the text and confirms them on the tree', () => {
+    const source = [
+      'package p',
+      '',
+      'import "os"',
+      '',
+      '// Open(x) in a comment is not a call',
+      'func f() {',
+      '\tos.Open("a")',
+      '\t_ = "helper(1)"',
+      '\thelper (2)',
+      '\tx.Reopen(3)',
+      '\tos.OpenFile("b", 0, 0)',
+      '\tg(os.Open)',
+      '}',
+      '',
+    ].join('\n');
+    const result = analyzeFile({ path: 'a.go', source }, compileRules([namedCalls]));
+    expect(result.findings.map((f) => [f.span.startLine, f.message])).toEqual([
+      [7, 'os.Open("a")'],
+      [9, 'helper (2)'],
+    ]);
+    expect(compileRules([namedCalls]).nodeTypes).not.toContain('call_expression');
+    expect(compileRules([namedCalls, reportsCalls]).nodeTypes).toContain('call_expression');
+  });
+
   it('keeps running the other rules when one throws, and says so', () => {
     const set = compileRules([throwing, reportsCalls]);
     const result = analyzeFile({ path: 'a.go', source: 'package p\n\nfunc g() {\n\th()\n}\n' }, set);

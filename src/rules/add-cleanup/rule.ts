@@ -49,6 +49,7 @@ func open(fd int) *File {
   create(context) {
     let runtime: string | undefined = context.source.includes('SetFinalizer') ? undefined : '';
     return {
+      $calls: ['SetFinalizer'],
       call_expression(call) {
         runtime ??= context.imports().get('runtime') ?? '';
         if (!runtime || runtime === '_' || runtime === '.') return;

@@ -153,29 +153,35 @@ func (s *Stats) Hit() {
 `,
   },
   create(context) {
+    const lockStatement = (stmt: SyntaxNode): void => {
+      if (!context.source.startsWith('Lock()', stmt.endIndex - 6)) return;
+      const lock = lockCallOf(stmt);
+      if (!lock || lock.method !== 'Lock' || stmt.parent?.type !== 'statement_list') return;
+      // A second lock right before (`a.Lock(); b.Lock()`) guards more than one thing.
+      if (lockCallOf(previousStatement(stmt))?.method === 'Lock') return;
+      const guarded = guardedStatement(stmt, lock.receiver);
+      if (!guarded || backsCondition(context.source, lock.receiver)) return;
+      const update = updateOf(guarded);
+      if (!update || !isVariableChain(update.target)) return;
+      const type = typeOfChain(update.target);
+      if (!type) return;
+      const atomicName = atomicTypeFor(type);
+      if (!atomicName || (atomicName === 'Bool' && !update.store)) return;
+      const target = update.target.text;
+      context.report({
+        node: stmt,
+        message:
+          `\`${lock.receiver}\` is locked only to update \`${target}\`: a lock round trip per update, and callers queue on it under load; ` +
+          `make \`${chainName(update.target)}\` an \`atomic.${atomicName}\` and write \`${update.call(atomicName)}\`.`,
+        anchor: guarded,
+      });
+    };
     return {
-      expression_statement(stmt) {
-        if (!context.source.startsWith('Lock()', stmt.endIndex - 6)) return;
-        const lock = lockCallOf(stmt);
-        if (!lock || lock.method !== 'Lock' || stmt.parent?.type !== 'statement_list') return;
-        // A second lock right before (`a.Lock(); b.Lock()`) guards more than one thing.
-        if (lockCallOf(previousStatement(stmt))?.method === 'Lock') return;
-        const guarded = guardedStatement(stmt, lock.receiver);
-        if (!guarded || backsCondition(context.source, lock.receiver)) return;
-        const update = updateOf(guarded);
-        if (!update || !isVariableChain(update.target)) return;
-        const type = typeOfChain(update.target);
-        if (!type) return;
-        const atomicName = atomicTypeFor(type);
-        if (!atomicName || (atomicName === 'Bool' && !update.store)) return;
-        const target = update.target.text;
-        context.report({
-          node: stmt,
-          message:
-            `\`${lock.receiver}\` is locked only to update \`${target}\`: a lock round trip per update, and callers queue on it under load; ` +
-            `make \`${chainName(update.target)}\` an \`atomic.${atomicName}\` and write \`${update.call(atomicName)}\`.`,
-          anchor: guarded,
-        });
+      // Only `x.Lock()` calls matter: the engine finds them by name instead of visiting every
+      // expression statement.
+      $calls: ['Lock'],
+      call_expression(call) {
+        if (call.parent?.type === 'expression_statement') lockStatement(call.parent);
       },
     };
   },

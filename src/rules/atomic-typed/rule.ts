@@ -101,6 +101,7 @@ func (s *Server) Hit() {
     let atomicName: string | null | undefined;
     const relevant = context.source.includes('sync/atomic');
     return {
+      $calls: ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'And', 'Or'].flatMap((op) => ['Int32', 'Int64', 'Uint32', 'Uint64', 'Uintptr', 'Pointer'].map((t) => op + t)),
       call_expression(call) {
         if (!relevant) return;
         if (atomicName === undefined) atomicName = context.imports().get('sync/atomic') ?? null;

@@ -352,6 +352,7 @@ func ratio(hits, total float64) float64 {
         });
       },
 
+      $calls: ['Min', 'Max'],
       call_expression(call) {
         const m = math();
         if (!m || m === '_' || m === '.') return;

@@ -193,6 +193,7 @@ func saveAll(db *sql.DB, users []User) error {
   create(context) {
     let relevant: boolean | undefined;
     return {
+      $calls: [...METHODS],
       call_expression(call) {
         if (relevant === undefined) {
           const imports = context.imports();

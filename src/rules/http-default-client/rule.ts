@@ -72,6 +72,7 @@ func fetchProfile(url string) (*http.Response, error) {
     const httpName = importLookup(() => context.imports(), 'net/http');
     const severity = isTestFile(context.path) ? 'notice' : undefined;
     return {
+      $calls: [...new Set([...DEFAULT_CLIENT_FUNCTIONS, ...CLIENT_METHODS])],
       call_expression(call) {
         const http = httpName();
         if (!http) return;

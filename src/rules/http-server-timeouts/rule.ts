@@ -131,6 +131,7 @@ func serve(handler http.Handler) error {
     const severity = isTestFile(context.path) ? 'notice' : undefined;
     const writes: FieldWrite[] = [];
     return {
+      $calls: [...SERVE_FUNCTIONS],
       call_expression(call) {
         const http = httpName();
         if (!http) return;

@@ -98,6 +98,7 @@ func parseEvent(raw []byte) (string, error) {
   create(context) {
     const jsonName = importLookup(() => context.imports(), 'encoding/json');
     return {
+      $calls: ['Unmarshal', 'Decode'],
       call_expression(call) {
         const json = jsonName();
         if (!json) return;

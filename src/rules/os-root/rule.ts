@@ -136,6 +136,7 @@ func avatar(dir, user string) ([]byte, error) {
     let os: string | undefined = context.source.includes('"os"') ? undefined : '';
     let joins: Set<string> | undefined;
     return {
+      $calls: Object.keys(ROOTED),
       call_expression(call) {
         const imports = context.imports();
         os ??= imports.get('os') ?? '';

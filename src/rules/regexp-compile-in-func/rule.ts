@@ -149,6 +149,7 @@ func validID(id string) bool {
     const testFile = context.path.endsWith('_test.go');
     const pending: Array<{ call: SyntaxNode; name: string; message: string }> = [];
     return {
+      $calls: [...COMPILE, ...MATCH],
       call_expression(call) {
         regexp ??= context.imports().get('regexp') ?? '';
         if (!regexp || regexp === '_' || regexp === '.') return;
