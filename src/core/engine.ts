@@ -40,14 +40,18 @@ export class RuleSet {
   readonly nodeTypes: string[];
   /** Matches the callee names of rules that declared `$calls`, when no rule needs every call. */
   readonly callPattern: RegExp | null;
+  /** Node types every visitor of which finds its nodes by text (`$find`): not walked. */
+  readonly foundByText: ReadonlySet<string>;
   constructor(
     readonly rules: readonly Rule[],
     nodeTypes: readonly string[],
     callNames: ReadonlySet<string> | null,
+    foundByText: ReadonlySet<string> = new Set(),
   ) {
     this.callPattern =
       callNames && callNames.size > 0 ? new RegExp(`(?<![\\p{L}\\p{N}_])(${[...callNames].sort().join('|')})\\s*\\(`, 'gu') : null;
-    const types = nodeTypes.filter((t) => !(callNames && t === 'call_expression'));
+    this.foundByText = foundByText;
+    const types = nodeTypes.filter((t) => !(callNames && t === 'call_expression') && !foundByText.has(t));
     this.nodeTypes = [...new Set(['import_spec', ...types])];
   }
 }
@@ -61,15 +65,24 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
   const types = new Set<string>();
   const callNames = new Set<string>();
   let everyCall = false;
+  const byText = new Set<string>();
+  const walked = new Set<string>();
   for (const rule of rules) {
     const visitors = rule.create(probeContext(probe.rootNode));
-    for (const key of Object.keys(visitors)) if (!key.startsWith('$')) types.add(key);
+    for (const key of Object.keys(visitors)) {
+      if (key.startsWith('$')) continue;
+      types.add(key);
+      if (key === 'call_expression') continue;
+      if (visitors.$find?.[key]) byText.add(key);
+      else walked.add(key);
+    }
     if (visitors.call_expression) {
       if (visitors.$calls) for (const n of visitors.$calls) callNames.add(n);
       else everyCall = true;
     }
   }
-  return new RuleSet(rules, [...types], everyCall ? null : callNames);
+  const foundByText = new Set([...byText].filter((t) => !walked.has(t)));
+  return new RuleSet(rules, [...types], everyCall ? null : callNames, foundByText);
 }
 
 function probeContext(root: SyntaxNode): RuleContext {
@@ -111,6 +124,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   const handlers = new Map<string, Array<{ rule: Rule; fn: (n: SyntaxNode) => void }>>();
   const ends: Array<{ rule: Rule; fn: () => void }> = [];
   const callHandlers: Array<{ rule: Rule; names: ReadonlySet<string>; fn: (n: SyntaxNode) => void }> = [];
+  const textHandlers: Array<{ rule: Rule; type: string; pattern: RegExp; fn: (n: SyntaxNode) => void }> = [];
   const failed = new Set<string>();
 
   const fail = (rule: Rule, error: unknown): void => {
@@ -147,6 +161,11 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     for (const [type, fn] of Object.entries(visitors)) {
       if (type === '$end' || typeof fn !== 'function') continue;
       if (type === 'call_expression' && ruleSet.callPattern) continue;
+      const pattern = visitors.$find?.[type];
+      if (pattern && ruleSet.foundByText.has(type)) {
+        textHandlers.push({ rule, type, pattern, fn: fn as (n: SyntaxNode) => void });
+        continue;
+      }
       let list = handlers.get(type);
       if (!list) handlers.set(type, (list = []));
       list.push({ rule, fn: fn as (n: SyntaxNode) => void });
@@ -170,6 +189,16 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       }
       if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + now() - t0);
     }
+  }
+  for (const { rule, type, pattern, fn } of textHandlers) {
+    if (failed.has(rule.id)) continue;
+    const t0 = timings ? now() : 0;
+    try {
+      for (const node of nodesAround(root, file.source, pattern, type)) fn(node);
+    } catch (error) {
+      fail(rule, error);
+    }
+    if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + now() - t0);
   }
   if (callHandlers.length > 0 && ruleSet.callPattern) {
     for (const { call, name } of callsNamed(root, file.source, ruleSet.callPattern)) {
@@ -238,6 +267,23 @@ function* callsNamed(root: SyntaxNode, source: string, pattern: RegExp): Generat
     if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== callee.id) continue;
     yield { call, name };
   }
+}
+
+/** The nearest node of `type` around each match of the pattern, once each, in document order. */
+function nodesAround(root: SyntaxNode, source: string, pattern: RegExp, type: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const seen = new Set<number>();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    let n: SyntaxNode | null = root.descendantForIndex(m.index, m.index + Math.max(1, m[0].length));
+    while (n && n.type !== type) n = n.parent;
+    if (n && !seen.has(n.id)) {
+      seen.add(n.id);
+      out.push(n);
+    }
+  }
+  return out;
 }
 
 function withoutFix(finding: Finding): Finding {

@@ -50,7 +50,9 @@ export interface RuleContext {
 }
 
 /** Node type → handler, called for every node of that type in document order. */
-export type Visitors = { [nodeType: string]: ((node: SyntaxNode) => void) | readonly string[] | undefined } & {
+export type Visitors = {
+  [nodeType: string]: ((node: SyntaxNode) => void) | readonly string[] | Readonly<Record<string, RegExp>> | undefined;
+} & {
   /** Called after the walk, for rules that collect first and decide at the end. */
   $end?: () => void;
   /**
@@ -59,6 +61,13 @@ export type Visitors = { [nodeType: string]: ((node: SyntaxNode) => void) | read
    * instead of materialising every call of the file, the most numerous node type.
    */
   $calls?: readonly string[];
+  /**
+   * Node type → a global pattern that matches inside every node of that type the visitor can
+   * report. The engine then visits only the nodes around the matches (the nearest enclosing node
+   * of the type), not every node of the type; a type leaves the shared walk when all its visitors
+   * declare a pattern.
+   */
+  $find?: Readonly<Record<string, RegExp>>;
 };
 
 export interface Rule extends RuleMeta {

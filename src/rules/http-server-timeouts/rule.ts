@@ -158,6 +158,8 @@ func serve(handler http.Handler) error {
         const target = targetOf(value);
         pending.push({ literal, value, body, present, target: target?.text ?? null, localTarget: target?.local ?? false, fn: enclosingFunction(literal) });
       },
+      // Assignments that set a timeout field afterwards (`srv.ReadTimeout = …`).
+      $find: { assignment_statement: new RegExp(`\\.\\s*(?:${[...TIMEOUT_FIELDS].join('|')})\\s*(?:,|=(?!=))`, 'g') },
       assignment_statement(stmt) {
         if (!httpName()) return;
         for (const left of stmt.childForFieldName('left')?.namedChildren ?? []) {

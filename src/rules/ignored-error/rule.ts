@@ -126,6 +126,8 @@ func NewUserStore(db *sql.DB) (*sql.Stmt, error) {
         message: `The error from \`${found.what}\` is discarded: ${found.cost}; handle it.`,
       });
     };
-    return { short_var_declaration: visit, assignment_statement: visit };
+    // Only statements with a blank identifier on the left matter.
+    const BLANK = /(?<![\p{L}\p{N}_.])_\s*(?:,|:=|=(?!=))/gu;
+    return { $find: { short_var_declaration: BLANK, assignment_statement: BLANK }, short_var_declaration: visit, assignment_statement: visit };
   },
 });

@@ -178,6 +178,14 @@ func names(users []User) []string {
         fix: capacityInScope(count.capacity, decl, between) ? [{ start: decl.startIndex, end: decl.endIndex, text: declared }] : undefined,
       });
     };
-    return { var_declaration: check, short_var_declaration: check };
+    return {
+      // Every declaration this rule reads writes `[]` right after `var x` or `:=`.
+      $find: {
+        var_declaration: /\bvar\s+[\p{L}_][\p{L}\p{N}_]*\s+\[\]/gu,
+        short_var_declaration: /:=\s*(?:\[\]|make\(\s*\[\])/g,
+      },
+      var_declaration: check,
+      short_var_declaration: check,
+    };
   },
 });

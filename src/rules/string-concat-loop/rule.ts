@@ -129,6 +129,8 @@ func joinErrors(errs []error) string {
   create(context) {
     const reported = new Set<string>();
     return {
+      // `s += x` or `s = s + x`: a `+=`, or an `=` followed by a name and `+`.
+      $find: { assignment_statement: /\+=|(?<![=!<>:])=(?!=)[\s(]*[\p{L}_][\p{L}\p{N}_]*\s*\+(?![+=])/gu },
       assignment_statement(stmt) {
         if (!CONCAT_TEXT.test(stmt.text)) return; // reading .text is the cheapest rejection
         const target = concatenatedVariable(stmt);
