@@ -8,7 +8,7 @@ import { buildConstraintGoVersion, goAtLeast } from './go-version.js';
 import { applyLineFixes, editsToLineFix, LineIndex } from './fix.js';
 import type { AnalysisNote, Finding, LineFix, Severity, SourceFile } from './model.js';
 import { applySuppressions, readDirectives } from './suppressions.js';
-import type { Report, Rule, RuleContext, Visitors } from './rule.js';
+import type { Report, Rule, RuleContext, TextPattern, Visitors } from './rule.js';
 import { importsOf } from './go/imports.js';
 import { topLevelName } from './go/syntax.js';
 
@@ -124,7 +124,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   const handlers = new Map<string, Array<{ rule: Rule; fn: (n: SyntaxNode) => void }>>();
   const ends: Array<{ rule: Rule; fn: () => void }> = [];
   const callHandlers: Array<{ rule: Rule; names: ReadonlySet<string>; fn: (n: SyntaxNode) => void }> = [];
-  const textHandlers: Array<{ rule: Rule; type: string; pattern: RegExp; fn: (n: SyntaxNode) => void }> = [];
+  const textHandlers: Array<{ rule: Rule; type: string; find: TextPattern; fn: (n: SyntaxNode) => void }> = [];
   const failed = new Set<string>();
 
   const fail = (rule: Rule, error: unknown): void => {
@@ -161,9 +161,9 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     for (const [type, fn] of Object.entries(visitors)) {
       if (type === '$end' || typeof fn !== 'function') continue;
       if (type === 'call_expression' && ruleSet.callPattern) continue;
-      const pattern = visitors.$find?.[type];
-      if (pattern && ruleSet.foundByText.has(type)) {
-        textHandlers.push({ rule, type, pattern, fn: fn as (n: SyntaxNode) => void });
+      const find = visitors.$find?.[type];
+      if (find && ruleSet.foundByText.has(type)) {
+        textHandlers.push({ rule, type, find, fn: fn as (n: SyntaxNode) => void });
         continue;
       }
       let list = handlers.get(type);
@@ -190,11 +190,12 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + now() - t0);
     }
   }
-  for (const { rule, type, pattern, fn } of textHandlers) {
+  for (const { rule, type, find, fn } of textHandlers) {
     if (failed.has(rule.id)) continue;
     const t0 = timings ? now() : 0;
     try {
-      for (const node of nodesAround(root, file.source, pattern, type)) fn(node);
+      const pattern = typeof find === 'function' ? find() : find;
+      if (pattern) for (const node of nodesAround(root, file.source, pattern, type)) fn(node);
     } catch (error) {
       fail(rule, error);
     }
@@ -269,7 +270,13 @@ function* callsNamed(root: SyntaxNode, source: string, pattern: RegExp): Generat
   }
 }
 
-/** The nearest node of `type` around each match of the pattern, once each, in document order. */
+/** How far above a match's smallest node the node of the wanted type may be. */
+const FIND_DEPTH = 4;
+
+/**
+ * The nearest node of `type` around each match of the pattern (at most FIND_DEPTH levels up),
+ * once each, in document order.
+ */
 function nodesAround(root: SyntaxNode, source: string, pattern: RegExp, type: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   const seen = new Set<number>();
@@ -277,7 +284,7 @@ function nodesAround(root: SyntaxNode, source: string, pattern: RegExp, type: st
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
     if (m[0].length === 0) pattern.lastIndex++;
     let n: SyntaxNode | null = root.descendantForIndex(m.index, m.index + Math.max(1, m[0].length));
-    while (n && n.type !== type) n = n.parent;
+    for (let depth = 0; n && n.type !== type; depth++) n = depth < FIND_DEPTH ? n.parent : null;
     if (n && !seen.has(n.id)) {
       seen.add(n.id);
       out.push(n);

@@ -51,7 +51,7 @@ export interface RuleContext {
 
 /** Node type → handler, called for every node of that type in document order. */
 export type Visitors = {
-  [nodeType: string]: ((node: SyntaxNode) => void) | readonly string[] | Readonly<Record<string, RegExp>> | undefined;
+  [nodeType: string]: ((node: SyntaxNode) => void) | readonly string[] | Readonly<Record<string, TextPattern>> | undefined;
 } & {
   /** Called after the walk, for rules that collect first and decide at the end. */
   $end?: () => void;
@@ -63,12 +63,15 @@ export type Visitors = {
   $calls?: readonly string[];
   /**
    * Node type → a global pattern that matches inside every node of that type the visitor can
-   * report. The engine then visits only the nodes around the matches (the nearest enclosing node
+   * report, at most four levels below it (a token of the statement, not a nested expression). The engine then visits only the nodes around the matches (the nearest enclosing node
    * of the type), not every node of the type; a type leaves the shared walk when all its visitors
    * declare a pattern.
    */
-  $find?: Readonly<Record<string, RegExp>>;
+  $find?: Readonly<Record<string, TextPattern>>;
 };
+
+/** A global pattern, or a function giving it for this file (null: nothing to find here). */
+export type TextPattern = RegExp | (() => RegExp | null);
 
 export interface Rule extends RuleMeta {
   create(context: RuleContext): Visitors;

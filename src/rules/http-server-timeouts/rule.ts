@@ -67,6 +67,9 @@ function fieldList(fields: readonly string[]): string {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** `x.ReadTimeout =` (or `,` in a tuple assignment): a timeout field set after the literal. */
+const FIELD_ASSIGNMENT = new RegExp(`\\.\\s*(?:${[...TIMEOUT_FIELDS].join('|')})\\s*(?:,|=(?!=))`, 'g');
+
 export default defineRule({
   id: 'http-server-timeouts',
   title: 'Give HTTP servers read, write and idle timeouts',
@@ -159,7 +162,7 @@ func serve(handler http.Handler) error {
         pending.push({ literal, value, body, present, target: target?.text ?? null, localTarget: target?.local ?? false, fn: enclosingFunction(literal) });
       },
       // Assignments that set a timeout field afterwards (`srv.ReadTimeout = …`).
-      $find: { assignment_statement: new RegExp(`\\.\\s*(?:${[...TIMEOUT_FIELDS].join('|')})\\s*(?:,|=(?!=))`, 'g') },
+      $find: { assignment_statement: () => (httpName() ? FIELD_ASSIGNMENT : null) },
       assignment_statement(stmt) {
         if (!httpName()) return;
         for (const left of stmt.childForFieldName('left')?.namedChildren ?? []) {

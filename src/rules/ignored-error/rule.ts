@@ -126,8 +126,9 @@ func NewUserStore(db *sql.DB) (*sql.Stmt, error) {
         message: `The error from \`${found.what}\` is discarded: ${found.cost}; handle it.`,
       });
     };
-    // Only statements with a blank identifier on the left matter.
-    const BLANK = /(?<![\p{L}\p{N}_.])_\s*(?:,|:=|=(?!=))/gu;
-    return { $find: { short_var_declaration: BLANK, assignment_statement: BLANK }, short_var_declaration: visit, assignment_statement: visit };
+    // Only statements with a blank identifier on the left matter (range clauses are not statements).
+    const BLANK = /(?<![\p{L}\p{N}_.])_(?!\s*(?:,\s*[\p{L}_][\p{L}\p{N}_]*\s*)?:?=\s*range\b)\s*(?:,|:=|=(?!=))/gu;
+    const find = (): RegExp | null => (sqlName() || jsonName() ? BLANK : null);
+    return { $find: { short_var_declaration: find, assignment_statement: find }, short_var_declaration: visit, assignment_statement: visit };
   },
 });
