@@ -63,6 +63,8 @@ function builtinFor(op: string, picksLeft: boolean): Builtin {
 const IF_SHAPE =
   /if [^{;\n]*[<>][^{;\n]*\{(?:[^\n]*\n(?:[ \t]*\/\/[^\n]*\n)*[^\n]* = [^\n]*\n(?:[ \t]*\/\/[^\n]*\n)*[ \t]*\}| [^\n{}]* = [^\n{}]* \})/y;
 
+const IF_SHAPE_ANYWHERE = new RegExp(`\\b${IF_SHAPE.source}`, 'g');
+
 /** A helper is short, takes two parameters and starts comparing or shifting: `func name(a, b T) T { if a < b`. */
 const HELPER_SHAPE = /^func [\p{L}_][\p{L}\p{N}_]*(?:\[[^\n]*?\])?\([^(),\n]*,[^(),\n]*\) [^\n{]*\{[ \t]*(?:\/\/[^\n]*)?\s*(?:if [^{\n]*[<>]|return [^\n]*>>)/u;
 const HELPER_MAX_LENGTH = 300;
@@ -261,6 +263,8 @@ func ratio(hits, total float64) float64 {
       visible ? '' : ` (\`${builtin}\` is shadowed here: rename the local \`${builtin}\` to use the built-in)`;
 
     return {
+      // Only `if`s of IF_SHAPE are read: the engine finds them in the text.
+      $find: { if_statement: IF_SHAPE_ANYWHERE },
       if_statement(ifs) {
         IF_SHAPE.lastIndex = ifs.startIndex;
         if (!IF_SHAPE.test(context.source)) return;

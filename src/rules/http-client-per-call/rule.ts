@@ -171,6 +171,12 @@ func fetchInvoice(url string) (*http.Response, error) {
     const httpName = importLookup(() => context.imports(), 'net/http');
     const testFile = isTestFile(context.path);
     return {
+      $find: {
+        composite_literal: () => {
+          const http = httpName();
+          return http ? new RegExp(`(?<![\\p{L}\\p{N}_])${http}\\s*\\.\\s*(?:Client|Transport)\\s*\\{`, 'gu') : null;
+        },
+      },
       composite_literal(literal) {
         const http = httpName();
         if (!http) return;

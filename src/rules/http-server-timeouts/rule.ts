@@ -162,7 +162,13 @@ func serve(handler http.Handler) error {
         pending.push({ literal, value, body, present, target: target?.text ?? null, localTarget: target?.local ?? false, fn: enclosingFunction(literal) });
       },
       // Assignments that set a timeout field afterwards (`srv.ReadTimeout = …`).
-      $find: { assignment_statement: () => (httpName() ? FIELD_ASSIGNMENT : null) },
+      $find: {
+        assignment_statement: () => (httpName() ? FIELD_ASSIGNMENT : null),
+        composite_literal: () => {
+          const http = httpName();
+          return http ? new RegExp(`(?<![\\p{L}\\p{N}_])${http}\\s*\\.\\s*Server\\s*\\{`, 'gu') : null;
+        },
+      },
       assignment_statement(stmt) {
         if (!httpName()) return;
         for (const left of stmt.childForFieldName('left')?.namedChildren ?? []) {

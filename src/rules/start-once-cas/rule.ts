@@ -38,6 +38,8 @@ function isSharedObject(root: SyntaxNode): boolean {
 }
 
 const IF_FIELD = /if\s+[\p{L}\p{N}_]+(\.[\p{L}\p{N}_]+)+\s*(==\s*true\s*)?\{/uy;
+/** The same, searched for in the whole file (the engine's `$find`). */
+const IF_FIELD_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{N}_])${IF_FIELD.source}`, 'gu');
 const LOCK_CALL = /\.(R?Lock|lock|rlock)\(\)/;
 const SYNC_FIELD = /\b(sync\.(Mutex|RWMutex|WaitGroup|Once|Cond)|atomic\.[A-Z]\w*|chan)\b/;
 
@@ -133,6 +135,7 @@ func (s *Server) Start() error {
   },
   create(context) {
     return {
+      $find: { if_statement: IF_FIELD_ANYWHERE },
       if_statement(ifStmt) {
         // Cheap rejection on the source: `if x.f {` or `if x.f == true {`.
         IF_FIELD.lastIndex = ifStmt.startIndex;
