@@ -35,6 +35,24 @@ export interface FileAnalysis {
   goVersion: string | undefined;
 }
 
+/**
+ * Node types the engine finds from a keyword in the source instead of walking the tree: the
+ * keyword token's parent is the node. A keyword in a comment or string finds nothing.
+ */
+const FUNC_KEYWORD = /\bfunc\b/g;
+const KEYWORD_TYPES: Readonly<Record<string, RegExp>> = {
+  for_statement: /\bfor\b/g,
+  range_clause: /\brange\b/g,
+  go_statement: /\bgo\b/g,
+  select_statement: /\bselect\b/g,
+  function_declaration: FUNC_KEYWORD,
+  method_declaration: FUNC_KEYWORD,
+  func_literal: FUNC_KEYWORD,
+  interface_type: /\binterface\b/g,
+  map_type: /\bmap\b/g,
+  channel_type: /\bchan\b/g,
+};
+
 /** Rules compiled once: the node types to collect and who handles each. */
 export class RuleSet {
   readonly nodeTypes: string[];
@@ -53,7 +71,14 @@ export class RuleSet {
     this.foundByText = foundByText;
     const types = nodeTypes.filter((t) => !(callNames && t === 'call_expression') && !foundByText.has(t));
     this.nodeTypes = [...new Set(['import_spec', ...types])];
+    this.byKeyword = types.filter((t) => KEYWORD_TYPES[t]);
+    // Imports are read from the file's import declarations, not from the walk.
+    this.walked = types.filter((t) => !KEYWORD_TYPES[t] && t !== 'import_spec');
   }
+  /** Types found by their keyword (no walk). */
+  readonly byKeyword: string[];
+  /** Types that still need the native walk (with import_spec when any). */
+  readonly walked: string[];
 }
 
 /**
@@ -173,8 +198,9 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     if (visitors.$end) ends.push({ rule, fn: visitors.$end });
   }
 
-  const nodes = root.descendantsOfType(ruleSet.nodeTypes);
-  importNodes = nodes.filter((n) => n.type === 'import_spec');
+  importNodes = root.namedChildren.filter((c) => c.type === 'import_declaration').flatMap((d) => d.descendantsOfType('import_spec'));
+  // Imports precede every declaration, so they lead the document order.
+  const nodes = handlers.has('import_spec') ? [...importNodes, ...collectNodes(root, file.source, ruleSet)] : collectNodes(root, file.source, ruleSet);
   const timings = options.timings;
   for (const node of nodes) {
     const list = handlers.get(node.type);
@@ -250,6 +276,30 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   kept = kept.map((f) => (f.fix && !fixKeepsSyntax(root, lines, f.fix) ? withoutFix(f) : f));
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
   return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
+}
+
+/**
+ * The nodes of the subscribed types in document order: found from their keywords where the
+ * engine knows one, by the native walk for the rest.
+ */
+function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet): SyntaxNode[] {
+  if (ruleSet.byKeyword.length === 0) return ruleSet.walked.length > 0 ? root.descendantsOfType(ruleSet.walked) : [];
+  const wanted = new Set(ruleSet.byKeyword);
+  const found = new Map<number, SyntaxNode>();
+  const patterns = new Set(ruleSet.byKeyword.map((t) => KEYWORD_TYPES[t]!));
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+      const token = root.descendantForIndex(m.index, m.index + m[0].length);
+      if (token.type !== m[0]) continue; // inside an identifier, comment or string
+      const node = token.parent;
+      if (node && wanted.has(node.type)) found.set(node.startIndex, node);
+    }
+  }
+  const byKeyword = [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+  if (ruleSet.walked.length === 0) return byKeyword;
+  const walked = root.descendantsOfType(ruleSet.walked);
+  return [...walked, ...byKeyword].sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /**

@@ -191,6 +191,17 @@ func join(parts []string, sep string) string {
       });
     };
     return {
+      // `strings.Builder` / `bytes.Buffer` as written with the file's import names.
+      $find: {
+        qualified_type: () => {
+          const imports = context.imports();
+          const names = [
+            imports.has('strings') ? `${imports.get('strings')}\\.Builder` : null,
+            imports.has('bytes') ? `${imports.get('bytes')}\\.Buffer` : null,
+          ].filter((n): n is string => n !== null);
+          return names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}_.])(?:${names.join('|')})(?![\\p{L}\\p{N}_])`, 'gu') : null;
+        },
+      },
       qualified_type(type) {
         const text = type.text;
         if (!text.endsWith('.Builder') && !text.endsWith('.Buffer')) return;
