@@ -1,7 +1,8 @@
 /**
- * Runs rules over Go files. A file is parsed once and walked once: the engine collects, in
- * one native call, every node of the types the rules subscribed to and dispatches them in
- * document order. One rule throwing never stops the others.
+ * Runs rules over Go files. A file is parsed once; the nodes the rules subscribed to are found
+ * without visiting the whole tree where possible (keywords, callee names, rules' text patterns,
+ * each confirmed on the tree), else by one native walk, and dispatched in document order. One
+ * rule throwing never stops the others.
  */
 import { countSyntaxErrors, parseGo, type SyntaxNode } from './go/parser.js';
 import { buildConstraintGoVersion, goAtLeast } from './go-version.js';
