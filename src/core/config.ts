@@ -4,7 +4,6 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Scope } from './diff/changed-lines.js';
 import type { Severity } from './model.js';
 
 export const CONFIG_PATH = '.github/go-standards.yml';
@@ -146,10 +145,6 @@ export function ruleLevels(config: Config): { disabled: Set<string>; severities:
     else severities.set(id, level);
   }
   return { disabled, severities };
-}
-
-export function configScope(config: Config): Scope {
-  return config.scope;
 }
 
 /** One line per top-level key of the schema: for the README's configuration reference. */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
 import picomatch from 'picomatch';
-import { formatProblem, ruleLevels, type Config } from '../core/config.js';
+import { formatProblem, ruleLevels } from '../core/config.js';
 import { describeEffectiveConfig } from '../core/config-merge.js';
 import { compileRules } from '../core/engine.js';
 import type { Rule } from '../core/rule.js';
@@ -116,7 +116,8 @@ async function review(
 ): Promise<ReviewOutcome> {
   const { octokit, log } = deps;
   const config = input.loaded.config;
-  const settings = effectiveSettings(deps.settings, config);
+  const { settings } = deps;
+  const render = { docsBaseUrl: settings.docsBaseUrl, standardUrl: config.standardUrl ?? settings.standardUrl };
   const levels = ruleLevels(config);
   const ruleSet = ruleSetFor(deps.rules, levels.disabled);
   const modules = new ModuleVersionLookup(octokit, { owner: target.owner, repo: target.repo }, target.headSha, log, deps.caches.modules);
@@ -172,11 +173,10 @@ async function review(
   }
   const result = await reviewChange({ files: changed, skipped, remarks }, ruleSet, {
     analyze: { severities: levels.severities, knownRules: new Set(deps.rules.map((r) => r.id)) },
-    scope: settings.scope,
-    docsBaseUrl: settings.docsBaseUrl,
-    standardUrl: settings.standardUrl,
+    ...render,
+    scope: config.scope,
     posted: history.posted,
-    maxInlineComments: settings.maxInlineComments,
+    maxInlineComments: config.maxInlineComments,
   });
   for (const note of result.notes) log.warn({ path: note.path, rule: note.rule }, note.message);
   let { plan } = result;
@@ -208,7 +208,7 @@ async function review(
   let reviewId: number | undefined;
   if (plan.comments.length + plan.listed.length > 0) {
     const runId = randomUUID();
-    const publishOptions = { runId, event: settings.reviewEvent, log, sleep: deps.sleep };
+    const publishOptions = { runId, event: config.reviewEvent, log, sleep: deps.sleep };
     let published = await publishReview(octokit, target, plan, publishOptions);
     if (!published.ok) {
       log.warn({ message: published.message, comments: plan.comments.length }, 'GitHub refused the review (422); posting it with every finding in the summary');
@@ -223,9 +223,8 @@ async function review(
   const extra = skipped.length > 0 ? ['**Files not reviewed:**', ...skipped.map((s) => `- \`${s.path}\`: ${s.reason}`)] : [];
   const suppressedLines = suppressedSummary(result.suppressed);
   await check.complete(plan, {
-    docsBaseUrl: settings.docsBaseUrl,
-    standardUrl: settings.standardUrl,
-    failOn: settings.failOn,
+    ...render,
+    failOn: config.failOn,
     extraSummary: [...remarks, ...extra, ...suppressedLines, ...(input.loaded.problems.length > 0 ? ['', configProblemsText(input.loaded, 'The review used the defaults.')] : [])],
     configSummary: describeEffectiveConfig(input.loaded),
   });
@@ -264,18 +263,6 @@ async function fetchAll(deps: ReviewDeps, target: PullTarget, files: readonly Pu
     rest.map((f) => fetchQueue.add(async () => ({ file: f, content: await fetchHeadFile(octokit, target, f.filename, settings.maxFileBytes) }))),
   );
   return [...results, ...viaRest];
-}
-
-/** The deployment's settings with the repository's configuration applied. */
-function effectiveSettings(base: ReviewSettings, config: Config): ReviewSettings {
-  return {
-    ...base,
-    scope: config.scope,
-    maxInlineComments: config.maxInlineComments,
-    reviewEvent: config.reviewEvent,
-    failOn: config.failOn,
-    standardUrl: config.standardUrl ?? base.standardUrl,
-  };
 }
 
 function configProblemsText(loaded: LoadedConfig, consequence: string): string {

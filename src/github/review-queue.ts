@@ -58,11 +58,6 @@ export class ReviewQueue {
     });
   }
 
-  /** Whether a job for the key is queued or running. */
-  has(key: string): boolean {
-    return this.running.has(key) || this.waiting.has(key);
-  }
-
   get size(): number {
     return this.running.size + this.waiting.size;
   }
@@ -76,10 +71,6 @@ export class ReviewQueue {
    * Stops taking work, drops jobs not yet started, and waits up to `timeoutMs` for running
    * ones. Resolves true when everything finished in time.
    */
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   async close(timeoutMs: number): Promise<boolean> {
     this.closed = true;
     for (const w of this.waiting.values()) w.onDropped?.();

@@ -1,8 +1,8 @@
-/** How a review runs: the defaults until a repository's configuration says otherwise. */
-import type { Scope } from '../core/diff/changed-lines.js';
-
+/**
+ * The deployment's settings (environment). What a repository may choose (scope, failOn, the
+ * inline cap, the review event, the standard's URL) comes from its configuration instead.
+ */
 export interface ReviewSettings {
-  scope: Scope;
   /** Files larger than this are not fetched or analysed. */
   maxFileBytes: number;
   /** Where rule pages live: `<docsBaseUrl>/<rule-id>.md`. */
@@ -12,11 +12,6 @@ export interface ReviewSettings {
   fetchConcurrency: number;
   /** Fetch head versions 50 per GraphQL request (falling back to REST), or one REST call each. */
   contentsVia: 'graphql' | 'rest';
-  /** At most this many inline comments per review; the rest go to the summary. */
-  maxInlineComments: number;
-  reviewEvent: 'COMMENT' | 'REQUEST_CHANGES';
-  /** The lowest severity that makes the check run fail. */
-  failOn: 'error' | 'warning' | 'never';
 }
 
 export const DEFAULT_DOCS_URL = 'https://github.com/go-standards-bot/go-standards-bot/blob/main/docs/rules';
@@ -24,14 +19,10 @@ export const DEFAULT_DOCS_URL = 'https://github.com/go-standards-bot/go-standard
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ReviewSettings {
   const maxFileBytes = Number(env.GO_STANDARDS_MAX_FILE_BYTES);
   return {
-    scope: 'added',
     maxFileBytes: Number.isFinite(maxFileBytes) && maxFileBytes > 0 ? maxFileBytes : 1024 * 1024,
     docsBaseUrl: env.GO_STANDARDS_DOCS_URL || DEFAULT_DOCS_URL,
     standardUrl: env.GO_STANDARDS_STANDARD_URL || undefined,
     fetchConcurrency: 4,
     contentsVia: env.GO_STANDARDS_CONTENTS_VIA === 'rest' ? 'rest' : 'graphql',
-    maxInlineComments: 30,
-    reviewEvent: 'COMMENT',
-    failOn: 'error',
   };
 }

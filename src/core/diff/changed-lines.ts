@@ -20,8 +20,6 @@ export interface ChangedLines {
 
 export type Scope = 'added' | 'diff-context' | 'file';
 
-export const NO_CHANGES: ChangedLines = { added: new Set(), hunks: [] };
-
 function fromHunks(hunks: StructuredPatchHunk[]): ChangedLines {
   const added = new Set<number>();
   const ranges: Hunk[] = [];

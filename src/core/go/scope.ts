@@ -5,7 +5,6 @@
  * rules stay silent.
  */
 import type { SyntaxNode } from './parser.js';
-import { blockStatements } from './syntax.js';
 
 export type DeclarationKind = 'param' | 'result' | 'receiver' | 'var' | 'const' | 'short' | 'range' | 'package';
 

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { callArguments, FUNCTION_TYPES, mentions, packageCall, selectorParts, unparen } from '../../core/go/syntax.js';
+import { callArguments, FUNCTION_TYPES, mentions, selectorParts, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 const WRITES = new Set(['WriteString', 'WriteByte', 'WriteRune', 'Write']);
