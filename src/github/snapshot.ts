@@ -9,7 +9,7 @@ import { goModVersion } from '../core/go-version.js';
 import { readMarker } from '../core/render/fingerprint.js';
 import { readListedMarker, SUMMARY_MARKER } from '../core/review-plan.js';
 import { FIXED_MARKER, type History, type PostedComment } from './history.js';
-import { readBlobAnswer, type BlobAnswer, type FetchedFile } from './source.js';
+import { headFileLookups, readBlobAnswer, type BlobAnswer, type FetchedFile } from './source.js';
 import type { GitHub, PullTarget } from './types.js';
 
 /** Directories whose go.mod is looked up in the same request, at most. */
@@ -68,14 +68,10 @@ export async function fetchSnapshot(
   maxBytes: number,
 ): Promise<Snapshot | null> {
   if (goModDirs.length > MAX_GO_MOD_DIRS) return null;
-  const variables: Record<string, string | number> = { owner: target.owner, repo: target.repo, number: target.pull_number };
-  const decls = ['$owner: String!', '$repo: String!', '$number: Int!'];
-  const fields: string[] = [];
-  paths.forEach((p, i) => {
-    decls.push(`$e${i}: String!`);
-    variables[`e${i}`] = `${target.headSha}:${p}`;
-    fields.push(`f${i}: object(expression: $e${i}) { ... on Blob { byteSize isBinary isTruncated text } }`);
-  });
+  const lookups = headFileLookups(target.headSha, paths);
+  const variables: Record<string, string | number> = { owner: target.owner, repo: target.repo, number: target.pull_number, ...lookups.variables };
+  const decls = ['$owner: String!', '$repo: String!', '$number: Int!', ...lookups.declarations];
+  const fields = [...lookups.fields];
   goModDirs.forEach((d, i) => {
     decls.push(`$m${i}: String!`);
     variables[`m${i}`] = `${target.headSha}:${d === '.' ? '' : `${d}/`}go.mod`;

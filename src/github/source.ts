@@ -89,13 +89,10 @@ export async function fetchHeadFilesGraphQL(
   paths: readonly string[],
   maxBytes: number,
 ): Promise<Map<string, FetchedFile> | null> {
-  const fields = paths.map(
-    (_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { byteSize isBinary isTruncated text } }`,
-  );
-  const variables: Record<string, string> = { owner: target.owner, repo: target.repo };
-  paths.forEach((p, i) => (variables[`e${i}`] = `${target.headSha}:${p}`));
-  const query = `query(${['$owner: String!', '$repo: String!', ...paths.map((_, i) => `$e${i}: String!`)].join(', ')}) {
-  repository(owner: $owner, name: $repo) { ${fields.join('\n    ')} }
+  const files = headFileLookups(target.headSha, paths);
+  const variables = { owner: target.owner, repo: target.repo, ...files.variables };
+  const query = `query(${['$owner: String!', '$repo: String!', ...files.declarations].join(', ')}) {
+  repository(owner: $owner, name: $repo) { ${files.fields.join('\n    ')} }
 }`;
   let data: { repository: Record<string, BlobAnswer | null> | null };
   try {
@@ -107,6 +104,20 @@ export async function fetchHeadFilesGraphQL(
   const out = new Map<string, FetchedFile>();
   paths.forEach((p, i) => out.set(p, readBlobAnswer(data.repository![`f${i}`] ?? null, maxBytes)));
   return out;
+}
+
+/**
+ * Aliased `object(expression: "<sha>:<path>")` lookups of the files, as `f0…fN` with variables
+ * `$e0…$eN`: the GraphQL fragments, their variable declarations and values.
+ */
+export function headFileLookups(sha: string, paths: readonly string[]): { fields: string[]; declarations: string[]; variables: Record<string, string> } {
+  const variables: Record<string, string> = {};
+  paths.forEach((p, i) => (variables[`e${i}`] = `${sha}:${p}`));
+  return {
+    fields: paths.map((_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { byteSize isBinary isTruncated text } }`),
+    declarations: paths.map((_, i) => `$e${i}: String!`),
+    variables,
+  };
 }
 
 /** A GraphQL Blob answer as a fetched file, or the reason it is skipped. */
