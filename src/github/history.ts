@@ -65,21 +65,35 @@ export async function readHistory(octokit: GitHub, target: PullTarget): Promise<
   for (const c of raw) {
     if (c.in_reply_to_id !== undefined) replies.set(c.in_reply_to_id, [...(replies.get(c.in_reply_to_id) ?? []), c]);
   }
+  const threads = raw
+    .filter((c) => c.in_reply_to_id === undefined)
+    .map((c) => ({
+      first: { id: c.id, path: c.path, body: c.body, byBot: isBot(c.user) },
+      replies: (replies.get(c.id) ?? []).map((r) => ({ body: r.body, byBot: isBot(r.user) })),
+    }));
+  return assembleHistory(threads, reviewBodies);
+}
+
+export interface ThreadComments {
+  first: { id: number; path: string; body: string; byBot: boolean };
+  replies: Array<{ body: string; byBot: boolean }>;
+}
+
+/** The bot's history from its review threads and summaries, however they were read. */
+export function assembleHistory(threads: readonly ThreadComments[], reviewBodies: History['reviewBodies']): History {
   const comments: PostedComment[] = [];
   const posted = new Set<string>();
-  for (const c of raw) {
-    if (!isBot(c.user) || c.in_reply_to_id !== undefined) continue;
-    const marker = readMarker(c.body);
+  for (const { first, replies } of threads) {
+    const marker = first.byBot ? readMarker(first.body) : null;
     if (!marker) continue;
     posted.add(marker.fingerprint);
-    const thread = replies.get(c.id) ?? [];
     comments.push({
-      id: c.id,
-      path: c.path,
+      id: first.id,
+      path: first.path,
       rule: marker.rule,
       fingerprint: marker.fingerprint,
-      replies: thread.length,
-      fixedReplied: thread.some((r) => isBot(r.user) && r.body.includes(FIXED_MARKER)),
+      replies: replies.length,
+      fixedReplied: replies.some((r) => r.byBot && r.body.includes(FIXED_MARKER)),
     });
   }
   for (const r of reviewBodies) for (const fp of readListedMarker(r.body)) posted.add(fp);

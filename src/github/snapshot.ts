@@ -6,9 +6,8 @@
  */
 import { posix } from 'node:path';
 import { goModVersion } from '../core/go-version.js';
-import { readMarker } from '../core/render/fingerprint.js';
-import { readListedMarker, SUMMARY_MARKER } from '../core/review-plan.js';
-import { FIXED_MARKER, type History, type PostedComment } from './history.js';
+import { SUMMARY_MARKER } from '../core/review-plan.js';
+import { assembleHistory, type History, type ThreadComments } from './history.js';
 import { headFileLookups, readBlobAnswer, type BlobAnswer, type FetchedFile } from './source.js';
 import type { GitHub, PullTarget } from './types.js';
 
@@ -110,30 +109,22 @@ export async function fetchSnapshot(
   });
 
   const isBot = (a: Author | null): boolean => a?.__typename === 'Bot';
-  const posted = new Set<string>();
-  const comments: PostedComment[] = [];
   const threads = new Map<number, { id: string; isResolved: boolean }>();
+  const threadComments: ThreadComments[] = [];
   for (const t of pr.reviewThreads.nodes) {
     const [first, ...replies] = t.comments.nodes;
     if (!first) continue;
     threads.set(first.databaseId, { id: t.id, isResolved: t.isResolved });
-    const marker = isBot(first.author) ? readMarker(first.body) : null;
-    if (!marker) continue;
-    posted.add(marker.fingerprint);
-    comments.push({
-      id: first.databaseId,
-      path: t.path,
-      rule: marker.rule,
-      fingerprint: marker.fingerprint,
-      replies: replies.length,
-      fixedReplied: replies.some((r) => isBot(r.author) && r.body.includes(FIXED_MARKER)),
+    threadComments.push({
+      first: { id: first.databaseId, path: t.path, body: first.body, byBot: isBot(first.author) },
+      replies: replies.map((r) => ({ body: r.body, byBot: isBot(r.author) })),
     });
   }
   const reviewBodies = pr.reviews.nodes
     .filter((r) => isBot(r.author) && r.body.includes(SUMMARY_MARKER))
     .map((r) => ({ id: r.databaseId, body: r.body }));
-  for (const r of reviewBodies) for (const fp of readListedMarker(r.body)) posted.add(fp);
-  return { files, goMods, goModDirs: new Set(goModDirs), history: { posted, comments, reviewBodies }, threads };
+  const history = assembleHistory(threadComments, reviewBodies);
+  return { files, goMods, goModDirs: new Set(goModDirs), history, threads };
 }
 
 /** The `go` version for a file from the snapshot's go.mod lookups (nearest directory wins). */
