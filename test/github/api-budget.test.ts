@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../src/github/settings.js';
-import { addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockGraphQLContents, mockInstallationToken, mockPullFiles, mockRunEndpoints } from './harness.js';
+import { addedFilePatch, deliver, makeProbot, mockContents, mockGraphQLContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, openPullPayload } from './harness.js';
 
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {
@@ -15,9 +15,7 @@ afterEach(() => {
 
 /** Calls the bot makes (the installation token aside) for a first review of `goFiles` files. */
 async function countCalls(goFiles: number, via: 'rest' | 'graphql' = 'rest'): Promise<number> {
-  const payload = examplePayload('pull_request', 'opened');
-  payload.pull_request.draft = false;
-  payload.pull_request.state = 'open';
+  const payload = openPullPayload('opened');
   const { number: pull, head } = payload.pull_request;
   const files = Array.from({ length: goFiles }, (_, i) => {
     const content = `package p\n\nvar v${i} interface{}\n`;

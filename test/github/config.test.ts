@@ -2,7 +2,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMarker } from '../../src/core/render/fingerprint.js';
-import { addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, OWNER, REPO } from './harness.js';
+import { addedFilePatch, deliver, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, OWNER, REPO, openPullPayload } from './harness.js';
 
 const SOURCE = `package p
 
@@ -28,12 +28,7 @@ func BenchmarkX(b *testing.B) {
 }
 `;
 
-function opened(): any {
-  const payload = examplePayload('pull_request', 'opened');
-  payload.pull_request.draft = false;
-  payload.pull_request.state = 'open';
-  return payload;
-}
+const opened = (): any => openPullPayload();
 
 async function review(mocks: Parameters<typeof mockRunEndpoints>[3], files = [{ filename: 'svc/p_test.go', content: SOURCE, patch: addedFilePatch(SOURCE) }]) {
   const payload = opened();

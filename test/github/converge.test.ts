@@ -10,7 +10,6 @@ import {
   addedFilePatch,
   API,
   deliver,
-  examplePayload,
   makeProbot,
   mockContents,
   mockGraphQLContents,
@@ -18,6 +17,7 @@ import {
   mockPullFiles,
   mockRunEndpoints,
   OWNER,
+  openPullPayload, mockPullWithFiles,
   REPO,
 } from './harness.js';
 
@@ -42,20 +42,14 @@ func B(v any) {}
 func C(v interface{}) {}
 `;
 
-function opened(): any {
-  const payload = examplePayload('pull_request', 'opened');
-  payload.pull_request.draft = false;
-  payload.pull_request.state = 'open';
-  return payload;
-}
+const opened = (): any => openPullPayload();
 
 /** What the bot posted on V1, as GitHub lists review comments back. */
 async function firstRunComments(): Promise<any[]> {
   const payload = opened();
   const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
   const scope = mockInstallationToken();
-  mockPullFiles(scope, payload.pull_request.number, [file]);
-  mockContents(scope, payload.pull_request.head.sha, file);
+  mockPullWithFiles(scope, payload, [file]);
   const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha);
   const { probot, app } = makeProbot({ sleep: noSleep });
   await deliver(probot, app, 'pull_request', payload);
@@ -74,8 +68,7 @@ describe('reviews that converge', () => {
     const payload = opened();
     const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, payload.pull_request.number, [file]);
-    mockContents(scope, payload.pull_request.head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha);
     const { probot, app } = makeProbot();
     await probot.receive({ id: 'same-delivery', name: 'pull_request', payload });
@@ -90,8 +83,7 @@ describe('reviews that converge', () => {
     const payload = opened();
     const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, payload.pull_request.number, [file]);
-    mockContents(scope, payload.pull_request.head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha, { comments, review: false });
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
@@ -103,15 +95,12 @@ describe('reviews that converge', () => {
   it('on a new push comments only new findings and resolves the thread of a fixed one', async () => {
     const comments = await firstRunComments();
     const fixedComment = comments.find((c) => c.line === 5)!; // B
-    const payload = examplePayload('pull_request', 'synchronize');
-    payload.pull_request.draft = false;
-    payload.pull_request.state = 'open';
+    const payload = openPullPayload('synchronize');
     const sha = payload.pull_request.head.sha;
     const pull = payload.pull_request.number;
     const file = { filename: 'p.go', status: 'modified', content: V2, patch: addedFilePatch(V2) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, pull, [file]);
-    mockContents(scope, sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, pull, sha, { comments });
     const threads = comments.map((c) => ({ id: `thread-${c.id}`, isResolved: false, comments: { nodes: [{ databaseId: c.id }] } }));
     const resolved: string[] = [];
@@ -131,14 +120,11 @@ describe('reviews that converge', () => {
 
   it('replies once that a finding was fixed when the thread cannot be resolved', async () => {
     const comments = await firstRunComments();
-    const payload = examplePayload('pull_request', 'synchronize');
-    payload.pull_request.draft = false;
-    payload.pull_request.state = 'open';
+    const payload = openPullPayload('synchronize');
     const { number: pull, head } = payload.pull_request;
     const file = { filename: 'p.go', status: 'modified', content: V2, patch: addedFilePatch(V2) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, pull, [file]);
-    mockContents(scope, head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     mockRunEndpoints(scope, pull, head.sha, { comments });
     scope.post('/graphql').reply(200, { errors: [{ message: 'Resource not accessible by integration' }] });
     let reply: any;
@@ -153,8 +139,7 @@ describe('reviews that converge', () => {
     const payload = opened();
     const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, payload.pull_request.number, [file]);
-    mockContents(scope, payload.pull_request.head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha, { currentHead: 'f'.repeat(40), review: false });
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
@@ -171,8 +156,7 @@ describe('reviews that converge', () => {
     const payload = opened();
     const file = { filename: 'x_test.go', content, patch: addedFilePatch(content) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, payload.pull_request.number, [file]);
-    mockContents(scope, payload.pull_request.head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha);
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
@@ -194,8 +178,7 @@ describe('reviews that converge', () => {
     const payload = opened();
     const file = { filename: 'x.go', content, patch: addedFilePatch(content) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, payload.pull_request.number, [file]);
-    mockContents(scope, payload.pull_request.head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha);
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
@@ -212,8 +195,7 @@ describe('surviving GitHub faults', () => {
     const { number: pull, head } = payload.pull_request;
     const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, pull, [file]);
-    mockContents(scope, head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     let created: any;
     scope.post(`${REPO_PATH}/check-runs`).reply(201, { id: 7 });
     scope.patch(`${REPO_PATH}/check-runs/7`).reply(200, {});
@@ -236,8 +218,7 @@ describe('surviving GitHub faults', () => {
     const { number: pull, head } = payload.pull_request;
     const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, pull, [file]);
-    mockContents(scope, head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     scope.post(`${REPO_PATH}/pulls/${pull}/reviews`).reply(502, { message: 'Bad Gateway' });
     const run = mockRunEndpoints(scope, pull, head.sha);
     scope.get(`${REPO_PATH}/pulls/${pull}/reviews`).query(true).reply(200, []);
@@ -252,8 +233,7 @@ describe('surviving GitHub faults', () => {
     const { number: pull, head } = payload.pull_request;
     const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, pull, [file]);
-    mockContents(scope, head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     scope.post(`${REPO_PATH}/pulls/${pull}/reviews`).reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
     const run = mockRunEndpoints(scope, pull, head.sha);
     const { probot, app } = makeProbot({ sleep: noSleep });
@@ -271,8 +251,7 @@ describe('surviving GitHub faults', () => {
     const { number: pull, head } = payload.pull_request;
     const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, pull, [file]);
-    mockContents(scope, head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     scope
       .post(`${REPO_PATH}/pulls/${pull}/reviews`)
       .reply(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' });
@@ -334,9 +313,7 @@ describe('surviving GitHub faults', () => {
 describe('the GraphQL snapshot (the default path)', () => {
   it('reads files, go.mod and the bot history in one request: no repeat, the fixed thread resolved', async () => {
     const comments = await firstRunComments();
-    const payload = examplePayload('pull_request', 'synchronize');
-    payload.pull_request.draft = false;
-    payload.pull_request.state = 'open';
+    const payload = openPullPayload('synchronize');
     const { number: pull, head } = payload.pull_request;
     const file = { filename: 'p.go', status: 'modified', content: V2, patch: addedFilePatch(V2) };
     const scope = mockInstallationToken();

@@ -239,3 +239,17 @@ func BenchmarkNames(b *testing.B) {
 	}
 }
 `;
+
+/** A real `pull_request` payload for `action`, made an open, non-draft pull request. */
+export function openPullPayload(action = 'opened'): any {
+  const payload = examplePayload('pull_request', action);
+  payload.pull_request.draft = false;
+  payload.pull_request.state = 'open';
+  return payload;
+}
+
+/** The pull request's file list and each file's head version (contents API). */
+export function mockPullWithFiles(scope: nock.Scope, payload: any, files: FakeFile[]): void {
+  mockPullFiles(scope, payload.pull_request.number, files);
+  for (const f of files) mockContents(scope, payload.pull_request.head.sha, f);
+}

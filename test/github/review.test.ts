@@ -1,15 +1,10 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SUMMARY_MARKER } from '../../src/core/review-plan.js';
-import { addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, SAMPLE_GO as GO_FILE } from './harness.js';
+import { addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, SAMPLE_GO as GO_FILE, openPullPayload, mockPullWithFiles } from './harness.js';
 
 
-function openedPayload(): any {
-  const payload = examplePayload('pull_request', 'opened');
-  payload.pull_request.draft = false;
-  payload.pull_request.state = 'open';
-  return payload;
-}
+const openedPayload = (): any => openPullPayload();
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -62,8 +57,7 @@ describe('pull_request.opened', () => {
     const patch = ['@@ -13,3 +13,8 @@ func Names(us []User) []string {', ...lines.slice(12, 15).map((l) => ` ${l}`), ...lines.slice(15, 20).map((l) => `+${l}`)].join('\n');
     const file = { filename: 'store/names_test.go', status: 'modified', content: GO_FILE, patch };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, pull, [file]);
-    mockContents(scope, sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, pull, sha);
 
     const { probot, app } = makeProbot();
@@ -88,8 +82,7 @@ describe('pull_request.opened', () => {
     const content = 'package p\n\nfunc Add(a, b int) int { return a + b }\n';
     const file = { filename: 'p.go', content, patch: addedFilePatch(content) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, payload.pull_request.number, [file]);
-    mockContents(scope, payload.pull_request.head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha, { review: false });
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
@@ -111,13 +104,10 @@ describe('pull_request.opened', () => {
   });
 
   it('reviews a pull request when it becomes ready for review', async () => {
-    const payload = examplePayload('pull_request', 'ready_for_review');
-    payload.pull_request.draft = false;
-    payload.pull_request.state = 'open';
+    const payload = openPullPayload('ready_for_review');
     const file = { filename: 'a.go', content: GO_FILE, patch: addedFilePatch(GO_FILE) };
     const scope = mockInstallationToken();
-    mockPullFiles(scope, payload.pull_request.number, [file]);
-    mockContents(scope, payload.pull_request.head.sha, file);
+    mockPullWithFiles(scope, payload, [file]);
     mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha);
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
