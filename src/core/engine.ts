@@ -129,9 +129,9 @@ export function normaliseCode(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function errorSpans(root: SyntaxNode): Array<[number, number]> {
+function errorSpans(root: SyntaxNode, topLevel: readonly SyntaxNode[]): Array<[number, number]> {
   if (!root.hasError) return [];
-  return root.namedChildren.filter((c) => c.hasError).map((c) => [c.startIndex, c.endIndex]);
+  return topLevel.filter((c) => c.hasError).map((c) => [c.startIndex, c.endIndex]);
 }
 
 export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions = {}): FileAnalysis {
@@ -199,7 +199,9 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     if (visitors.$end) ends.push({ rule, fn: visitors.$end });
   }
 
-  importNodes = root.namedChildren.filter((c) => c.type === 'import_declaration').flatMap((d) => d.descendantsOfType('import_spec'));
+  // The file's top-level declarations, read once: imports, broken declarations, fix checks.
+  const topLevel = root.namedChildren;
+  importNodes = topLevel.filter((c) => c.type === 'import_declaration').flatMap((d) => d.descendantsOfType('import_spec'));
   // Imports precede every declaration, so they lead the document order.
   const nodes = handlers.has('import_spec') ? [...importNodes, ...collectNodes(root, file.source, ruleSet)] : collectNodes(root, file.source, ruleSet);
   const timings = options.timings;
@@ -254,7 +256,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   }
 
   let kept = findings;
-  const broken = errorSpans(root);
+  const broken = errorSpans(root, topLevel);
   if (broken.length > 0) {
     const lineSpans = broken.map(([s, e]) => [lines.lineOf(s), lines.lineOf(e)] as const);
     kept = findings.filter((f) => !lineSpans.some(([s, e]) => f.span.startLine <= e && f.span.endLine >= s));
@@ -266,7 +268,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     }
   }
   const directives = readDirectives(file.source);
-  const firstDecl = root.namedChildren.find((c) => !['package_clause', 'import_declaration', 'comment'].includes(c.type));
+  const firstDecl = topLevel.find((c) => !['package_clause', 'import_declaration', 'comment'].includes(c.type));
   const suppression = applySuppressions(kept, directives, {
     path: file.path,
     known: options.knownRules ?? new Set(ruleSet.rules.map((r) => r.id)),
@@ -274,7 +276,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     firstDeclarationLine: firstDecl ? firstDecl.startPosition.row + 1 : Number.MAX_SAFE_INTEGER,
   });
   kept = [...suppression.kept, ...suppression.problems];
-  kept = kept.map((f) => (f.fix && !fixKeepsSyntax(root, lines, f.fix) ? withoutFix(f) : f));
+  kept = kept.map((f) => (f.fix && !fixKeepsSyntax(root, topLevel, lines, f.fix) ? withoutFix(f) : f));
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
   return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
 }
@@ -354,8 +356,8 @@ function withoutFix(finding: Finding): Finding {
  * much as the analysis, so only the top-level declarations the fix touches are re-parsed on
  * their own (declarations parse independently of each other) and their syntax errors compared.
  */
-function fixKeepsSyntax(root: SyntaxNode, lines: LineIndex, fix: LineFix): boolean {
-  const touched = root.namedChildren.filter((c) => c.startPosition.row + 1 <= fix.endLine && c.endPosition.row + 1 >= fix.line);
+function fixKeepsSyntax(root: SyntaxNode, topLevel: readonly SyntaxNode[], lines: LineIndex, fix: LineFix): boolean {
+  const touched = topLevel.filter((c) => c.startPosition.row + 1 <= fix.endLine && c.endPosition.row + 1 >= fix.line);
   const first = touched[0];
   const last = touched[touched.length - 1];
   if (!first || !last || first.startPosition.row + 1 > fix.line || last.endPosition.row + 1 < fix.endLine) {
