@@ -69,7 +69,7 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
           const outcome = await reviewPullRequest(
             { octokit, log: log.child({ sha: pull.headSha }), rules, settings, sleep: options.sleep, caches },
             target,
-            { baseSha: pull.baseSha, draft: pull.draft },
+            { baseSha: pull.baseSha, draft: pull.draft, superseded: () => queue.waitingTag(key) },
           );
           log.info({ outcome: outcome.status }, 'review run finished');
           await done?.();
@@ -79,6 +79,7 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
         }
       },
       () => void done?.(),
+      known?.headSha,
     );
     if (!accepted) throw new Error('shutting down: not taking new reviews');
   }

@@ -3,7 +3,13 @@
  * able to switch its own review off) through Probot's config loader, so that an organisation's
  * `.github` repository provides defaults and `_extends` works. Cached per repository and base
  * commit.
+ *
+ * The two files the loader always asks for first (the repository's at the base, the
+ * organisation's `.github` repository's at its default branch) can come prefetched in the
+ * review's GraphQL snapshot; the loader then reads them from there and goes to the contents API
+ * only for what `_extends` names.
  */
+import { composeConfigGet } from '@probot/octokit-plugin-config';
 import { LRUCache } from 'lru-cache';
 import { CONFIG_PATH, locateProblems, validateConfig, type Config, type ConfigProblem } from '../core/config.js';
 import { mergeLayers, type ConfigLayer, type EffectiveConfig } from '../core/config-merge.js';
@@ -29,6 +35,60 @@ export function createConfigCache(): LRUCache<string, LoadedConfig> {
   return new LRUCache<string, LoadedConfig>({ max: 500, ttl: 10 * 60 * 1000 });
 }
 
+/**
+ * Configuration files already read, keyed by `prefetchKey`: the text, or null for a file that
+ * does not exist. Files not in the map are read from GitHub.
+ */
+export type PrefetchedConfig = ReadonlyMap<string, string | null>;
+
+/** Key of a configuration file in a `PrefetchedConfig`; no ref: the default branch. */
+export function prefetchKey(owner: string, repo: string, path: string, ref?: string): string {
+  return `${owner}/${repo}/${path}@${ref ?? ''}`;
+}
+
+/** The files the loader asks for before any `_extends`: the repository's at the base, then the organisation's. */
+export interface ConfigFileRef {
+  owner: string;
+  repo: string;
+  path: string;
+  /** The commit to read at; absent: the default branch. */
+  ref?: string;
+}
+
+export function firstConfigFiles(repo: { owner: string; repo: string }, baseSha: string): [own: ConfigFileRef, org: ConfigFileRef] {
+  return [
+    { ...repo, path: CONFIG_PATH, ref: baseSha },
+    { owner: repo.owner, repo: '.github', path: CONFIG_PATH },
+  ];
+}
+
+const CONTENTS_ROUTE = '/repos/{owner}/{repo}/contents/{path}';
+
+/**
+ * The client the loader talks to: contents requests for prefetched files are answered from the
+ * map (a missing file as the 404 GitHub would send), everything else goes to GitHub.
+ */
+function withPrefetched(octokit: GitHub, prefetched: PrefetchedConfig | undefined): GitHub {
+  if (!prefetched || prefetched.size === 0) return octokit;
+  const request = (async (route: unknown, params?: Record<string, unknown>) => {
+    const options = (typeof route === 'string' ? { ...params, ...parseRoute(route) } : route) as Record<string, unknown>;
+    if (options.url === CONTENTS_ROUTE && (options.method ?? 'GET') === 'GET') {
+      const key = prefetchKey(String(options.owner), String(options.repo), String(options.path), options.ref as string | undefined);
+      const text = prefetched.get(key);
+      if (text === null) throw Object.assign(new Error('Not Found'), { status: 404 });
+      if (text !== undefined) return { status: 200, url: octokit.request.endpoint(options as never).url, headers: { 'content-type': 'text/plain; charset=utf-8' }, data: text };
+    }
+    return octokit.request(options as never);
+  }) as unknown as GitHub['request'];
+  Object.assign(request, { endpoint: octokit.request.endpoint });
+  return { request } as unknown as GitHub; // the loader uses `request` alone
+}
+
+function parseRoute(route: string): { method: string; url: string } {
+  const [method, url] = route.split(' ') as [string, string];
+  return { method, url };
+}
+
 async function rawText(octokit: GitHub, file: ConfigFile, ref: string | undefined): Promise<string | undefined> {
   try {
     const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
@@ -51,13 +111,14 @@ export async function loadConfig(
   knownRules: ReadonlySet<string>,
   log: Logger,
   cache: LRUCache<string, LoadedConfig>,
+  prefetched?: PrefetchedConfig,
 ): Promise<LoadedConfig> {
-  const key = `${repo.owner}/${repo.repo}@${baseSha}`;
-  const cached = cache.get(key);
+  const cached = cache.get(configCacheKey(repo, baseSha));
   if (cached) return cached;
+  const client = withPrefetched(octokit, prefetched);
   let files: ConfigFile[];
   try {
-    ({ files } = (await octokit.config.get({ ...repo, path: CONFIG_PATH, branch: baseSha })) as unknown as { files: ConfigFile[] });
+    ({ files } = (await composeConfigGet(client, { ...repo, path: CONFIG_PATH, branch: baseSha })) as unknown as { files: ConfigFile[] });
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, '') : String(error);
     log.warn({ err: error }, 'cannot read the configuration');
@@ -78,13 +139,22 @@ export async function loadConfig(
       continue;
     }
     if ((raw as { invalidConfig?: unknown }).invalidConfig === 'skip-review') skipReview = true;
-    const text = await rawText(octokit, file, i === 0 ? baseSha : undefined);
+    const text = await rawText(client, file, i === 0 ? baseSha : undefined);
     const located = text ? locateProblems(text, result.problems) : result.problems;
     for (const p of located) problems.push({ ...p, file: source });
   }
   const loaded: LoadedConfig = { ...mergeLayers(problems.length > 0 ? [] : layers), problems, skipReview };
-  cache.set(key, loaded);
+  cache.set(configCacheKey(repo, baseSha), loaded);
   return loaded;
+}
+
+function configCacheKey(repo: { owner: string; repo: string }, baseSha: string): string {
+  return `${repo.owner}/${repo.repo}@${baseSha}`;
+}
+
+/** The configuration already loaded for this repository and base commit, if any. */
+export function cachedConfig(cache: LRUCache<string, LoadedConfig>, repo: { owner: string; repo: string }, baseSha: string): LoadedConfig | undefined {
+  return cache.get(configCacheKey(repo, baseSha));
 }
 
 /** Only the keys the file wrote (validated values), so defaults do not mask lower layers. */

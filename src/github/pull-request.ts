@@ -3,13 +3,14 @@
  * publish only what is new, close what was fixed, and report in the check run.
  */
 import { randomUUID } from 'node:crypto';
+import { posix } from 'node:path';
 import PQueue from 'p-queue';
 import picomatch from 'picomatch';
 import { formatProblem, ruleLevels } from '../core/config.js';
 import { describeEffectiveConfig } from '../core/config-merge.js';
 import { compileRules } from '../core/engine.js';
 import type { Rule } from '../core/rule.js';
-import { createConfigCache, loadConfig, type LoadedConfig } from './config-loader.js';
+import { cachedConfig, createConfigCache, loadConfig, type LoadedConfig } from './config-loader.js';
 import { createModuleCaches, ModuleVersionLookup, type ModuleCaches } from './go-modules.js';
 import { changedLinesFromPatch } from '../core/diff/changed-lines.js';
 import type { RuleSet } from '../core/engine.js';
@@ -18,7 +19,7 @@ import { demoteComments, type SkippedFile } from '../core/review-plan.js';
 import { isGenerated, isGoFile, isVendored } from '../core/sources.js';
 import { CheckRun, type FailOn } from './check-run.js';
 import { readHistory } from './history.js';
-import { ancestorDirs, fetchSnapshot, snapshotGoVersion } from './snapshot.js';
+import { ancestorDirs, fetchSnapshot, MAX_GO_MOD_DIRS, snapshotGoVersion, type Snapshot } from './snapshot.js';
 import { publishReview } from './publisher.js';
 import { closeFixedFindings } from './resolve.js';
 import type { ReviewSettings } from './settings.js';
@@ -59,6 +60,8 @@ export interface PullContext {
   /** The base commit: the configuration is read there, never at the head. */
   baseSha: string;
   draft?: boolean;
+  /** The head of a newer push waiting to be reviewed, if any (the review queue knows). */
+  superseded?: () => string | undefined;
 }
 
 const ruleSets = new Map<string, RuleSet>();
@@ -75,24 +78,53 @@ function ruleSetFor(rules: readonly Rule[], disabled: ReadonlySet<string>): Rule
 }
 
 export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pull: PullContext): Promise<ReviewOutcome> {
-  const { octokit, log } = deps;
+  const { octokit, log, settings } = deps;
   const started = Date.now();
   const repo = { owner: target.owner, repo: target.repo };
-  const loaded = await loadConfig(octokit, repo, pull.baseSha, new Set(deps.rules.map((r) => r.id)), log, deps.caches.config);
-  const config = loaded.config;
-  if (pull.draft && config.drafts === 'skip') {
+  const knownRules = new Set(deps.rules.map((r) => r.id));
+  // A draft's review depends on `drafts`: read the configuration first (it is cached for later).
+  let loaded = pull.draft
+    ? await loadConfig(octokit, repo, pull.baseSha, knownRules, log, deps.caches.config)
+    : cachedConfig(deps.caches.config, repo, pull.baseSha);
+  if (pull.draft && loaded?.config.drafts === 'skip') {
     log.info('draft pull request: skipped until ready for review');
     return { status: 'draft' };
   }
   const { files, truncated } = await listPullFiles(octokit, target);
+  const candidates = files.filter((f) => isGoFile(f.filename) && !isVendored(f.filename));
+  if (candidates.length === 0) {
+    log.info({ files: files.length }, 'no changed Go files: nothing to review');
+    return { status: 'no-go-files' };
+  }
+
+  // One GraphQL request: the current head, the configuration (unless cached), the first 50
+  // files, their go.mod files and the bot's history.
+  const fetchable = candidates.filter((f) => f.status !== 'removed' && f.patch);
+  const snapshot =
+    settings.contentsVia === 'graphql'
+      ? await fetchSnapshot(
+          octokit,
+          target,
+          fetchable.slice(0, GRAPHQL_BATCH).map((f) => f.filename),
+          goModLookups(fetchable.map((f) => f.filename)),
+          settings.maxFileBytes,
+          loaded ? undefined : pull.baseSha,
+        )
+      : null;
+  if (snapshot && snapshot.headSha !== target.headSha) {
+    log.info({ newHead: snapshot.headSha }, 'the pull request has moved on: not reviewing the old head');
+    return { status: 'superseded', headSha: snapshot.headSha };
+  }
+  loaded ??= await loadConfig(octokit, repo, pull.baseSha, knownRules, log, deps.caches.config, snapshot?.config);
+  const config = loaded.config;
   const include = picomatch(config.paths.include, { dot: true });
   const exclude = config.paths.exclude.length > 0 ? picomatch(config.paths.exclude, { dot: true }) : () => false;
-  const goFiles = files.filter((f) => isGoFile(f.filename) && !isVendored(f.filename) && include(f.filename) && !exclude(f.filename));
+  const goFiles = candidates.filter((f) => include(f.filename) && !exclude(f.filename));
   if (goFiles.length === 0) {
     log.info({ files: files.length }, 'no changed Go files in the reviewed paths: nothing to review');
     return { status: 'no-go-files' };
   }
-  const check = await CheckRun.start(octokit, target, log);
+  const check = CheckRun.begin(octokit, target, log, settings.checkInProgressAfterMs);
   if (loaded.problems.length > 0) {
     for (const p of loaded.problems) log.warn({ file: p.file, key: p.key, line: p.line }, `invalid configuration: ${p.message}`);
     if (loaded.skipReview) {
@@ -101,7 +133,7 @@ export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pu
     }
   }
   try {
-    return await review(deps, target, check, { goFiles, truncated, started, loaded });
+    return await review(deps, target, check, { goFiles, truncated, started, loaded, snapshot, superseded: pull.superseded });
   } catch (error) {
     await check.end('neutral', 'The review could not finish', 'The review hit an error and will be retried on the next push or `/go-standards recheck`.');
     throw error;
@@ -112,7 +144,14 @@ async function review(
   deps: ReviewDeps,
   target: PullTarget,
   check: CheckRun,
-  input: { goFiles: Awaited<ReturnType<typeof listPullFiles>>['files']; truncated: boolean; started: number; loaded: LoadedConfig },
+  input: {
+    goFiles: Awaited<ReturnType<typeof listPullFiles>>['files'];
+    truncated: boolean;
+    started: number;
+    loaded: LoadedConfig;
+    snapshot: Snapshot | null;
+    superseded: PullContext['superseded'];
+  },
 ): Promise<ReviewOutcome> {
   const { octokit, log } = deps;
   const config = input.loaded.config;
@@ -134,23 +173,13 @@ async function review(
     return false;
   });
 
-  // One GraphQL request brings the first 50 files, their go.mod files and the bot's history.
-  const snapshot =
-    settings.contentsVia === 'graphql' && withPatch.length > 0
-      ? await fetchSnapshot(
-          octokit,
-          target,
-          withPatch.slice(0, GRAPHQL_BATCH).map((f) => f.filename),
-          config.goVersion ? [] : ancestorDirs(withPatch.map((f) => f.filename)),
-          settings.maxFileBytes,
-        )
-      : null;
-  const fetched = snapshot
-    ? [
-        ...withPatch.slice(0, GRAPHQL_BATCH).map((f) => ({ file: f, content: snapshot.files.get(f.filename)! })),
-        ...(await fetchAll(deps, target, withPatch.slice(GRAPHQL_BATCH))),
-      ]
-    : await fetchAll(deps, target, withPatch);
+  // Files the snapshot brought are not fetched again.
+  const { snapshot } = input;
+  const inSnapshot = withPatch.filter((f) => snapshot?.files.has(f.filename));
+  const fetched = [
+    ...inSnapshot.map((f) => ({ file: f, content: snapshot!.files.get(f.filename)! })),
+    ...(await fetchAll(deps, target, withPatch.filter((f) => !snapshot?.files.has(f.filename)))),
+  ];
   const changed: ChangedFile[] = [];
   const generated: string[] = [];
   for (const { file, content } of fetched) {
@@ -162,7 +191,9 @@ async function review(
       generated.push(file.filename);
       continue;
     }
-    const goVersion = config.goVersion ?? (snapshot ? snapshotGoVersion(snapshot, file.filename) : await modules.forFile(file.filename));
+    const goVersion =
+      config.goVersion ??
+      (snapshot?.goModDirs.has(posix.dirname(file.filename)) ? snapshotGoVersion(snapshot, file.filename) : await modules.forFile(file.filename));
     changed.push({ path: file.filename, source: content.source, changed: changedLinesFromPatch(file.patch!), goVersion });
   }
   for (const s of skipped) log.info({ path: s.path, reason: s.reason }, 'file not reviewed');
@@ -192,12 +223,14 @@ async function review(
     'analysis done',
   );
 
-  // The newest push wins: never post for a head that is no longer the pull request's head.
-  const { data: current } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pull_number });
-  if (current.head.sha !== target.headSha) {
-    log.info({ newHead: current.head.sha }, 'the pull request moved on while reviewing: not posting for the old head');
-    await check.end('skipped', 'Superseded by a newer push', `A newer commit (${current.head.sha}) is being reviewed instead.`);
-    return { status: 'superseded', headSha: current.head.sha };
+  // The newest push wins: never post for a head that is no longer the pull request's head. The
+  // snapshot read the head just before the analysis, and a push since then shows as a newer job
+  // for this pull request waiting in the queue; without a snapshot, ask GitHub.
+  const newerHead = snapshot ? input.superseded?.() : await currentHead(octokit, target);
+  if (newerHead !== undefined && newerHead !== target.headSha) {
+    log.info({ newHead: newerHead }, 'the pull request moved on while reviewing: not posting for the old head');
+    await check.superseded(newerHead);
+    return { status: 'superseded', headSha: newerHead };
   }
 
   // Findings the bot commented on earlier that the new head no longer has.
@@ -234,6 +267,17 @@ async function review(
 }
 
 export type { FailOn };
+
+/** The directories whose go.mod the snapshot looks up: all of them, or none when too many (the tree is read instead). */
+function goModLookups(paths: readonly string[]): string[] {
+  const dirs = ancestorDirs(paths);
+  return dirs.length <= MAX_GO_MOD_DIRS ? dirs : [];
+}
+
+async function currentHead(octokit: GitHub, target: PullTarget): Promise<string> {
+  const { data } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pull_number });
+  return data.head.sha;
+}
 
 type PullFileWithPatch = Awaited<ReturnType<typeof listPullFiles>>['files'][number];
 

@@ -10,6 +10,8 @@ type Job = () => Promise<void>;
 
 interface Waiting {
   job: Job;
+  /** What the job is for (the head commit of a push), if known. */
+  tag?: string;
   /** Called when a newer job for the same key replaces this one before it ran. */
   onDropped?: () => void;
 }
@@ -28,11 +30,11 @@ export class ReviewQueue {
   }
 
   /** Schedules a job; returns false when the queue is shutting down. */
-  enqueue(key: string, job: Job, onDropped?: () => void): boolean {
+  enqueue(key: string, job: Job, onDropped?: () => void, tag?: string): boolean {
     if (this.closed) return false;
     if (this.running.has(key)) {
       this.waiting.get(key)?.onDropped?.(); // the newer job replaces an older waiting one
-      this.waiting.set(key, { job, onDropped });
+      this.waiting.set(key, { job, onDropped, tag });
       return true;
     }
     this.start(key, job);
@@ -56,6 +58,11 @@ export class ReviewQueue {
         }
       }
     });
+  }
+
+  /** The tag of the job waiting for `key`, if one waits. */
+  waitingTag(key: string): string | undefined {
+    return this.waiting.get(key)?.tag;
   }
 
   get size(): number {

@@ -12,17 +12,21 @@ export interface ReviewSettings {
   fetchConcurrency: number;
   /** Fetch head versions 50 per GraphQL request (falling back to REST), or one REST call each. */
   contentsVia: 'graphql' | 'rest';
+  /** A review still running after this long shows its check run as in progress (0: at once). */
+  checkInProgressAfterMs: number;
 }
 
 export const DEFAULT_DOCS_URL = 'https://github.com/go-standards-bot/go-standards-bot/blob/main/docs/rules';
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ReviewSettings {
   const maxFileBytes = Number(env.GO_STANDARDS_MAX_FILE_BYTES);
+  const inProgressAfter = Number(env.GO_STANDARDS_CHECK_IN_PROGRESS_MS);
   return {
     maxFileBytes: Number.isFinite(maxFileBytes) && maxFileBytes > 0 ? maxFileBytes : 1024 * 1024,
     docsBaseUrl: env.GO_STANDARDS_DOCS_URL || DEFAULT_DOCS_URL,
     standardUrl: env.GO_STANDARDS_STANDARD_URL || undefined,
     fetchConcurrency: 4,
     contentsVia: env.GO_STANDARDS_CONTENTS_VIA === 'rest' ? 'rest' : 'graphql',
+    checkInProgressAfterMs: env.GO_STANDARDS_CHECK_IN_PROGRESS_MS && Number.isFinite(inProgressAfter) && inProgressAfter >= 0 ? inProgressAfter : 3000,
   };
 }

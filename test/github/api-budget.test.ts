@@ -4,8 +4,7 @@
  */
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { settingsFromEnv } from '../../src/github/settings.js';
-import { addedFilePatch, deliver, makeProbot, mockContents, mockGraphQLContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, openPullPayload } from './harness.js';
+import { addedFilePatch, deliver, makeProbot, mockContents, mockGraphQLContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, openPullPayload, testSettings } from './harness.js';
 
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {
@@ -14,7 +13,7 @@ afterEach(() => {
 });
 
 /** Calls the bot makes (the installation token aside) for a first review of `goFiles` files. */
-async function countCalls(goFiles: number, via: 'rest' | 'graphql' = 'rest'): Promise<number> {
+async function countCalls(goFiles: number, via: 'rest' | 'graphql' = 'rest', config: { repoConfig?: string; noOrgRepo?: boolean } = {}): Promise<number> {
   const payload = openPullPayload('opened');
   const { number: pull, head } = payload.pull_request;
   const files = Array.from({ length: goFiles }, (_, i) => {
@@ -22,29 +21,45 @@ async function countCalls(goFiles: number, via: 'rest' | 'graphql' = 'rest'): Pr
     return { filename: `pkg/f${i}.go`, content, patch: addedFilePatch(content) };
   });
   const scope = mockInstallationToken();
+  let calls = 0;
+  scope.on('request', (req: { path: string }) => {
+    if (!req.path.includes('/access_tokens')) calls++;
+  });
   mockPullFiles(scope, pull, files);
   const goMods = { 'go.mod': 'module x\n\ngo 1.24\n' };
   if (via === 'rest') for (const f of files) mockContents(scope, head.sha, f);
-  else mockGraphQLContents(scope, files, Math.ceil(goFiles / 50), { goMods });
-  const run = mockRunEndpoints(scope, pull, head.sha, { goMods, graphql: via === 'graphql' });
-  const graphqlCalls = via === 'graphql' ? Math.ceil(goFiles / 50) - 1 : 0; // one interceptor answers every batch
-  const planned = scope.pendingMocks().length - 1 + graphqlCalls; // every interceptor is one call; minus the token
-  const { probot, app } = makeProbot({ settings: { ...settingsFromEnv({}), contentsVia: via } });
+  else mockGraphQLContents(scope, files, Math.ceil(goFiles / 50), { goMods, ...config });
+  const run = mockRunEndpoints(scope, pull, head.sha, { goMods, graphql: via === 'graphql', ...config });
+  const { probot, app } = makeProbot({ settings: testSettings({ contentsVia: via }) });
   await deliver(probot, app, 'pull_request', payload);
   scope.done();
-  return planned + run.checkUpdates.length;
+  expect(run.reviews).toHaveLength(1);
+  return calls + run.checkUpdates.length;
 }
 
+/** The README's target for a first review: 4 + 1 per 50 changed Go files. */
+const budget = (goFiles: number): number => 4 + Math.ceil(goFiles / 50);
+
 describe('API calls per reviewed pull request', () => {
-  it('first review: 11 + one per changed Go file (+1 check-run update per 50 annotations)', async () => {
-    expect(await countCalls(1)).toBe(12);
-    expect(await countCalls(50)).toBe(61);
-    expect(await countCalls(100)).toBe(112);
+  it('with GraphQL (the default): 3 + 1 per 50 changed Go files + 1 per 100 listed files, within the budget', async () => {
+    // file list 1, snapshot 1 (head, configuration, files, go.mod, history), check run 1, review 1
+    expect(await countCalls(1, 'graphql')).toBe(4);
+    expect(await countCalls(50, 'graphql')).toBe(4);
+    expect(await countCalls(51, 'graphql')).toBe(5);
+    // file list 2 pages, 3 GraphQL requests
+    expect(await countCalls(120, 'graphql')).toBe(7);
+    for (const n of [1, 50, 51, 120]) expect(await countCalls(n, 'graphql')).toBeLessThanOrEqual(budget(n));
   });
 
-  it('with GraphQL (the default): 7 + one per 50 changed Go files', async () => {
-    expect(await countCalls(1, 'graphql')).toBe(8);
-    expect(await countCalls(50, 'graphql')).toBe(8);
-    expect(await countCalls(120, 'graphql')).toBe(12); // 3 GraphQL requests, 3 check-run updates (120 annotations)
+  it('the configuration costs nothing extra, wherever it comes from', async () => {
+    expect(await countCalls(1, 'graphql', { repoConfig: 'scope: file\n' })).toBe(4);
+    expect(await countCalls(1, 'graphql', { noOrgRepo: true })).toBe(4);
+  });
+
+  it('REST only (GraphQL refused): 10 + one per changed Go file', async () => {
+    // configuration 2 (repository, organisation), file list 1, contents N, tree 1, go.mod blob 1,
+    // comments 1, reviews 1, check run 1, head re-read 1, review 1
+    expect(await countCalls(1)).toBe(11);
+    expect(await countCalls(50)).toBe(60);
   });
 });

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GoStandardsOctokit } from '../../src/github/octokit.js';
 import { createApp } from '../../src/github/app.js';
 import { readMarker } from '../../src/core/render/fingerprint.js';
-import { settingsFromEnv } from '../../src/github/settings.js';
 import {
   addedFilePatch,
   API,
@@ -19,6 +18,7 @@ import {
   OWNER,
   openPullPayload, mockPullWithFiles,
   REPO,
+  testSettings,
 } from './harness.js';
 
 const REPO_PATH = `/repos/${OWNER}/${REPO}`;
@@ -89,7 +89,7 @@ describe('reviews that converge', () => {
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
     expect(run.reviews).toEqual([]);
-    expect(run.checkUpdates.at(-1)).toMatchObject({ conclusion: 'success' });
+    expect(run.finalCheck()).toMatchObject({ conclusion: 'success' });
   });
 
   it('on a new push comments only new findings and resolves the thread of a fixed one', async () => {
@@ -140,12 +140,58 @@ describe('reviews that converge', () => {
     const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
     const scope = mockInstallationToken();
     mockPullWithFiles(scope, payload, [file]);
-    const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha, { currentHead: 'f'.repeat(40), review: false });
+    const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha, { currentHead: 'f'.repeat(40), review: false, checkRun: false });
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
     expect(run.reviews).toEqual([]);
-    expect(run.checkUpdates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'skipped' });
+    expect(run.checkRuns).toEqual([]); // the newer head gets its own check run
+  });
+
+  it('a check run already shown in progress is closed as skipped when the head moved on', async () => {
+    const payload = opened();
+    const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
+    const scope = mockInstallationToken();
+    mockPullWithFiles(scope, payload, [file]);
+    const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha, { currentHead: 'f'.repeat(40), review: false });
+    const { probot, app } = makeProbot({ settings: testSettings({ checkInProgressAfterMs: 0 }) });
+    await deliver(probot, app, 'pull_request', payload);
+    scope.done();
+    expect(run.reviews).toEqual([]);
+    expect(run.checkRuns).toMatchObject([{ status: 'in_progress' }]);
+    expect(run.checkUpdates).toMatchObject([{ status: 'completed', conclusion: 'skipped' }]);
+  });
+
+  it('with GraphQL, a push that arrives during a review supersedes it: only the newer head is posted', async () => {
+    const first = opened();
+    const second = openPullPayload('synchronize');
+    second.pull_request.head.sha = 'b'.repeat(40);
+    const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
+    const scope = mockInstallationToken();
+    mockPullFiles(scope, first.pull_request.number, [file]);
+    mockPullFiles(scope, first.pull_request.number, [file]);
+    mockGraphQLContents(scope, [file], 2); // each snapshot sees the head it was asked about
+    const run = mockRunEndpoints(scope, first.pull_request.number, second.pull_request.head.sha, { graphql: true });
+    const { probot, app } = makeProbot({ settings: testSettings({ contentsVia: 'graphql' }) });
+    await Promise.all([
+      probot.receive({ id: 'first', name: 'pull_request', payload: first }),
+      probot.receive({ id: 'second', name: 'pull_request', payload: second }),
+    ]);
+    await app.queue.onIdle();
+    scope.done();
+    expect(run.checkRuns.map((c) => c.head_sha)).toEqual([second.pull_request.head.sha]);
+    expect(run.reviews.map((r) => r.commit_id)).toEqual([second.pull_request.head.sha]);
+  });
+
+  it('with GraphQL, a head that moved on before the analysis is not fetched or reviewed', async () => {
+    const payload = opened();
+    const file = { filename: 'p.go', content: V1, patch: addedFilePatch(V1) };
+    const scope = mockInstallationToken();
+    mockPullFiles(scope, payload.pull_request.number, [file]);
+    mockGraphQLContents(scope, [file], 1, { head: 'f'.repeat(40) });
+    const { probot, app } = makeProbot({ settings: testSettings({ contentsVia: 'graphql' }) });
+    await deliver(probot, app, 'pull_request', payload);
+    scope.done(); // no configuration, check run or review calls
   });
 
   it('caps inline comments at 30, highest severity first, and lists the rest by rule', async () => {
@@ -167,11 +213,11 @@ describe('reviews that converge', () => {
     expect(review.body).toContain('**More findings** (over the limit of 30 inline comments):');
     expect(review.body).toContain('- **empty-interface** (5):');
     // annotations: 35 findings → one update with 35 (under 50)
-    expect(run.checkUpdates.at(-1).output.annotations).toHaveLength(35);
-    expect(run.checkUpdates.at(-1).conclusion).toBe('neutral');
+    expect(run.finalCheck().output.annotations).toHaveLength(35);
+    expect(run.finalCheck().conclusion).toBe('neutral');
   });
 
-  it('sends check-run annotations 50 per request', async () => {
+  it('annotates the 50 most severe findings in one check-run write', async () => {
     const lines = ['package p', ''];
     for (let i = 0; i < 120; i++) lines.push(`var v${i} interface{}`);
     const content = `${lines.join('\n')}\n`;
@@ -183,9 +229,12 @@ describe('reviews that converge', () => {
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
-    expect(run.checkUpdates.map((u) => u.output.annotations.length)).toEqual([50, 50, 20]);
-    expect(run.checkUpdates.map((u) => u.status ?? 'in_progress')).toEqual(['in_progress', 'in_progress', 'completed']);
-    expect(run.checkUpdates[2].conclusion).toBe('success'); // notices only
+    expect(run.checkUpdates).toEqual([]);
+    expect(run.checkRuns).toHaveLength(1);
+    const [check] = run.checkRuns;
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'success' }); // notices only
+    expect(check.output.annotations).toHaveLength(50);
+    expect(check.output.summary).toContain('the 50 most severe of 120 findings');
   });
 });
 
@@ -198,7 +247,6 @@ describe('surviving GitHub faults', () => {
     mockPullWithFiles(scope, payload, [file]);
     let created: any;
     scope.post(`${REPO_PATH}/check-runs`).reply(201, { id: 7 });
-    scope.patch(`${REPO_PATH}/check-runs/7`).reply(200, {});
     scope.get(`${REPO_PATH}/pulls/${pull}/comments`).query(true).reply(200, []);
     scope.get(`${REPO_PATH}/pulls/${pull}/reviews`).query(true).reply(200, []);
     scope.get(`${REPO_PATH}/pulls/${pull}`).reply(200, { state: 'open', head: { sha: head.sha }, base: { sha: 'base0000' } });
@@ -330,7 +378,7 @@ describe('the GraphQL snapshot (the default path)', () => {
       .post('/graphql', (b) => b.query.includes('resolveReviewThread') && (resolved.push(b.variables.threadId), true))
       .reply(200, { data: { resolveReviewThread: { thread: { id: 'x', isResolved: true } } } });
     const run = mockRunEndpoints(scope, pull, head.sha, { graphql: true });
-    const { probot, app } = makeProbot({ settings: { ...settingsFromEnv({}), contentsVia: 'graphql' } });
+    const { probot, app } = makeProbot({ settings: testSettings({ contentsVia: 'graphql' }) });
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
     expect(resolved).toEqual([`thread-${comments[1].id}`]);
@@ -346,7 +394,7 @@ describe('the GraphQL snapshot (the default path)', () => {
     scope.post('/graphql').times(2).reply(404, { message: 'Not Found' });
     mockContents(scope, head.sha, file);
     const run = mockRunEndpoints(scope, pull, head.sha);
-    const { probot, app } = makeProbot({ settings: { ...settingsFromEnv({}), contentsVia: 'graphql' } });
+    const { probot, app } = makeProbot({ settings: testSettings({ contentsVia: 'graphql' }) });
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
     expect(run.reviews).toHaveLength(1);

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp, type AppOptions, type GoStandardsApp } from '../../src/github/app.js';
-import { settingsFromEnv } from '../../src/github/settings.js';
+import { settingsFromEnv, type ReviewSettings } from '../../src/github/settings.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,9 +48,17 @@ export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoS
     Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, throttle: { ...o.throttle, enabled: false }, retry: { enabled: false } })) as typeof ProbotOctokit,
   });
   // Most tests stand in for the contents API; the GraphQL batch path has tests of its own.
-  const app = createApp({ concurrency: 2, settings: { ...settingsFromEnv({}), contentsVia: 'rest' }, ...options });
+  const app = createApp({ concurrency: 2, settings: testSettings(), ...options });
   probot.load(app);
   return { probot, app };
+}
+
+/**
+ * Deployment settings for tests: the contents API unless told otherwise, and check runs written
+ * once (never shown in progress by a slow test machine).
+ */
+export function testSettings(overrides: Partial<ReviewSettings> = {}): ReviewSettings {
+  return { ...settingsFromEnv({}), contentsVia: 'rest', checkInProgressAfterMs: 60_000, ...overrides };
 }
 
 export function mockInstallationToken(scope: nock.Scope = nock(API)): nock.Scope {
@@ -74,14 +82,19 @@ export function addedFilePatch(content: string): string {
   return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n');
 }
 
+/** The pull request's file list, 100 per page as GitHub sends it (pages linked by a `link` header). */
 export function mockPullFiles(scope: nock.Scope, pull: number, files: FakeFile[]): nock.Scope {
-  return scope
-    .get(`/repos/${OWNER}/${REPO}/pulls/${pull}/files`)
-    .query({ per_page: 100 })
-    .reply(
-      200,
-      files.map((f) => ({ filename: f.filename, status: f.status ?? 'added', patch: f.patch, additions: 1, deletions: 0, changes: 1 })),
-    );
+  const path = `/repos/${OWNER}/${REPO}/pulls/${pull}/files`;
+  const listed = files.map((f) => ({ filename: f.filename, status: f.status ?? 'added', patch: f.patch, additions: 1, deletions: 0, changes: 1 }));
+  const pages = Math.max(1, Math.ceil(listed.length / 100));
+  for (let page = 1; page <= pages; page++) {
+    const next = page < pages ? { link: `<${API}${path}?per_page=100&page=${page + 1}>; rel="next"` } : undefined;
+    scope
+      .get(path)
+      .query(page === 1 ? { per_page: 100 } : { per_page: 100, page })
+      .reply(200, listed.slice((page - 1) * 100, page * 100), next);
+  }
+  return scope;
 }
 
 export function mockContents(scope: nock.Scope, sha: string, file: FakeFile): nock.Scope {
@@ -106,9 +119,13 @@ export async function deliver(probot: Probot, app: GoStandardsApp, name: string,
 }
 
 export interface RunRecord {
+  /** Bodies of check-run creations. */
   checkRuns: any[];
+  /** Bodies of check-run updates. */
   checkUpdates: any[];
   reviews: any[];
+  /** The last write to the check run (an update, or the creation when the run was written once). */
+  finalCheck(): any;
 }
 
 export interface ConfigMocks {
@@ -152,20 +169,30 @@ export interface RunMocks extends ConfigMocks {
   currentHead?: string;
   /** Whether to answer createReview (default true). */
   review?: boolean;
+  /** Whether to answer the check run's creation (default true). */
+  checkRun?: boolean;
 }
 
 /** The endpoints every review run calls besides files and contents, recording the writes. */
 export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, mocks: RunMocks = {}): RunRecord {
-  const record: RunRecord = { checkRuns: [], checkUpdates: [], reviews: [] };
+  const record: RunRecord = {
+    checkRuns: [],
+    checkUpdates: [],
+    reviews: [],
+    finalCheck: () => record.checkUpdates.at(-1) ?? record.checkRuns.at(-1),
+  };
   const repo = `/repos/${OWNER}/${REPO}`;
-  if (!mocks.ownConfig) mockConfig(scope, mocks);
+  // With GraphQL the configuration comes in the snapshot (see mockGraphQLContents).
+  if (!mocks.ownConfig && !mocks.graphql) mockConfig(scope, mocks);
   if (!mocks.graphql) mockTree(scope, sha, mocks.goMods);
-  scope.post(`${repo}/check-runs`, (b) => (record.checkRuns.push(b), true)).reply(201, { id: 7 });
+  if (mocks.checkRun !== false) scope.post(`${repo}/check-runs`, (b) => (record.checkRuns.push(b), true)).reply(201, { id: 7 });
   if (!mocks.graphql) {
     scope.get(`${repo}/pulls/${pull}/comments`).query({ per_page: 100 }).reply(200, mocks.comments ?? []);
     scope.get(`${repo}/pulls/${pull}/reviews`).query({ per_page: 100 }).reply(200, mocks.reviews ?? []);
   }
-  scope.get(`${repo}/pulls/${pull}`).reply(200, { number: pull, state: 'open', draft: false, head: { sha: mocks.currentHead ?? sha }, base: { sha: 'base0000' } });
+  if (!mocks.graphql) {
+    scope.get(`${repo}/pulls/${pull}`).reply(200, { number: pull, state: 'open', draft: false, head: { sha: mocks.currentHead ?? sha }, base: { sha: 'base0000' } });
+  }
   // Updates come in any number (annotations 50 at a time): a persisted interceptor in a scope of
   // its own, replacing the previous run's.
   nock.removeInterceptor({ proto: 'https', hostname: 'api.github.com', port: 443, method: 'PATCH', path: `${repo}/check-runs/7` });
@@ -181,13 +208,15 @@ export function mockRunEndpoints(scope: nock.Scope, pull: number, sha: string, m
 
 /**
  * GraphQL answers: blob lookups (`object(expression: "<sha>:<path>")`) from the given files and
- * go.mod texts, and, for the review snapshot, the pull request's reviews and review threads.
+ * go.mod texts, and, for the review snapshot, the pull request's head, reviews and review
+ * threads and the configuration files (absent ones as GitHub answers them: null, and a
+ * NOT_FOUND error for a missing organisation `.github` repository).
  */
 export function mockGraphQLContents(
   scope: nock.Scope,
   files: FakeFile[],
   requests: number,
-  extra: { goMods?: Record<string, string>; reviews?: unknown[]; threads?: unknown[] } = {},
+  extra: ConfigMocks & { goMods?: Record<string, string>; reviews?: unknown[]; threads?: unknown[]; head?: string; noOrgRepo?: boolean } = {},
 ): void {
   scope
     .post('/graphql', (b) => typeof b.query === 'string' && b.query.includes('object(expression'))
@@ -208,13 +237,25 @@ export function mockGraphQLContents(
           ? { byteSize: file.size ?? Buffer.byteLength(content), isBinary: content.includes('\u0000'), isTruncated: false, text: content.includes('\u0000') ? null : content }
           : null;
       }
+      const data: Record<string, unknown> = { repository };
+      const errors: unknown[] = [];
       if (body.query.includes('pullRequest(number')) {
         repository.pullRequest = {
+          headRefOid: extra.head ?? (body.variables.e0 ?? body.variables.m0)?.split(':')[0] ?? '',
           reviews: { pageInfo: { hasNextPage: false }, nodes: extra.reviews ?? [] },
           reviewThreads: { pageInfo: { hasNextPage: false }, nodes: extra.threads ?? [] },
         };
       }
-      return { data: { repository } };
+      if ('c0' in body.variables) {
+        repository.c0 = extra.repoConfig === undefined ? null : { text: extra.repoConfig };
+        if (extra.noOrgRepo) {
+          data.orgConfig = null;
+          errors.push({ type: 'NOT_FOUND', path: ['orgConfig'], message: `Could not resolve to a Repository with the name '${OWNER}/.github'.` });
+        } else {
+          data.orgConfig = { object: extra.orgConfig === undefined ? null : { text: extra.orgConfig } };
+        }
+      }
+      return errors.length > 0 ? { data, errors } : { data };
     });
 }
 

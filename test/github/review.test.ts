@@ -87,7 +87,7 @@ describe('pull_request.opened', () => {
     const { probot, app } = makeProbot();
     await deliver(probot, app, 'pull_request', payload);
     scope.done();
-    expect(run.checkUpdates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(run.finalCheck()).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
   it('skips drafts and closed pull requests without calling GitHub', async () => {
