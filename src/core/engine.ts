@@ -159,7 +159,13 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     notes.push({ path: file.path, rule: rule.id, message: `rule ${rule.id} failed on this file: ${message}` });
   };
 
+  // The file's top-level declarations, read once: imports, function declarations, broken
+  // declarations, fix checks.
+  const topLevel = root.namedChildren;
+  importNodes = topLevel.filter((c) => c.type === 'import_declaration').flatMap((d) => d.descendantsOfType('import_spec'));
+
   for (const rule of active) {
+    if (rule.requires && !rule.requires.test(file.source)) continue; // nothing it could report here
     const context: RuleContext = {
       path: file.path,
       source: file.source,
@@ -199,11 +205,9 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     if (visitors.$end) ends.push({ rule, fn: visitors.$end });
   }
 
-  // The file's top-level declarations, read once: imports, broken declarations, fix checks.
-  const topLevel = root.namedChildren;
-  importNodes = topLevel.filter((c) => c.type === 'import_declaration').flatMap((d) => d.descendantsOfType('import_spec'));
   // Imports precede every declaration, so they lead the document order.
-  const nodes = handlers.has('import_spec') ? [...importNodes, ...collectNodes(root, file.source, ruleSet)] : collectNodes(root, file.source, ruleSet);
+  const collected = collectNodes(root, file.source, ruleSet, handlers, topLevel);
+  const nodes = handlers.has('import_spec') ? [...importNodes, ...collected] : collected;
   const timings = options.timings;
   for (const node of nodes) {
     const list = handlers.get(node.type);
@@ -276,7 +280,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     firstDeclarationLine: firstDecl ? firstDecl.startPosition.row + 1 : Number.MAX_SAFE_INTEGER,
   });
   kept = [...suppression.kept, ...suppression.problems];
-  kept = kept.map((f) => (f.fix && !fixKeepsSyntax(root, topLevel, lines, f.fix) ? withoutFix(f) : f));
+  kept = checkFixes(kept, root, topLevel, lines);
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
   return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
 }
@@ -285,14 +289,20 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
  * The nodes of the subscribed types in document order: found from their keywords where the
  * engine knows one, by the native walk for the rest.
  */
-function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet): SyntaxNode[] {
-  if (ruleSet.byKeyword.length === 0) return ruleSet.walked.length > 0 ? root.descendantsOfType(ruleSet.walked) : [];
-  const wanted = new Set(ruleSet.byKeyword);
+function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handlers: ReadonlyMap<string, unknown>, topLevel: readonly SyntaxNode[]): SyntaxNode[] {
+  // Only the types some rule visits in this file.
+  const wanted = new Set(ruleSet.byKeyword.filter((t) => handlers.has(t)));
+  const walkedTypes = ruleSet.walked.filter((t) => handlers.has(t));
   const found = new Map<number, SyntaxNode>();
-  const patterns = new Set(ruleSet.byKeyword.map((t) => KEYWORD_TYPES[t]!));
+  // Function and method declarations are top-level declarations: no search needed.
+  for (const d of topLevel) if (TOP_LEVEL_TYPES.has(d.type) && wanted.has(d.type)) found.set(d.startIndex, d);
+  const searched = [...wanted].filter((t) => !TOP_LEVEL_TYPES.has(t));
+  const patterns = new Set(searched.map((t) => KEYWORD_TYPES[t]!));
+  const declarationStarts = patterns.has(FUNC_KEYWORD) ? new Set(topLevel.map((d) => d.startIndex)) : undefined;
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+      if (onCommentLine(source, m.index) || declarationStarts?.has(m.index)) continue;
       const token = root.descendantForIndex(m.index, m.index + m[0].length);
       if (token.type !== m[0]) continue; // inside an identifier, comment or string
       const node = token.parent;
@@ -300,9 +310,22 @@ function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet): Synta
     }
   }
   const byKeyword = [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
-  if (ruleSet.walked.length === 0) return byKeyword;
-  const walked = root.descendantsOfType(ruleSet.walked);
+  if (walkedTypes.length === 0) return byKeyword;
+  const walked = root.descendantsOfType(walkedTypes);
   return [...walked, ...byKeyword].sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** Keyword-led types that only occur as top-level declarations. */
+const TOP_LEVEL_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'method_declaration']);
+
+/**
+ * Whether the position is on a line whose text starts with `//`: a comment line, or a line of a
+ * raw string or block comment. No code token is there, so no tree lookup is needed.
+ */
+function onCommentLine(source: string, index: number): boolean {
+  let i = source.lastIndexOf('\n', index - 1) + 1;
+  while (i < index && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9)) i++;
+  return source.charCodeAt(i) === 47 && source.charCodeAt(i + 1) === 47;
 }
 
 /**
@@ -312,6 +335,7 @@ function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet): Synta
 function* callsNamed(root: SyntaxNode, source: string, pattern: RegExp): Generator<{ call: SyntaxNode; name: string }> {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+    if (onCommentLine(source, m.index)) continue;
     const name = m[1]!;
     const id = root.descendantForIndex(m.index, m.index + name.length);
     if (!id || (id.type !== 'identifier' && id.type !== 'field_identifier') || id.startIndex !== m.index) continue;
@@ -353,21 +377,70 @@ function withoutFix(finding: Finding): Finding {
 
 /**
  * A suggestion must not make the file worse. Re-parsing the whole file per suggestion costs as
- * much as the analysis, so only the top-level declarations the fix touches are re-parsed on
- * their own (declarations parse independently of each other) and their syntax errors compared.
+ * much as the analysis, so only the top-level declarations a fix touches are re-parsed, without
+ * the rest of the file (declarations parse independently of each other). The fixed declarations
+ * of all a file's suggestions are parsed together, in one parse: when that parse is clean and
+ * none of its declarations straddles two suggestions' texts, every suggestion is clean on its
+ * own. Otherwise each is checked alone and keeps its fix only if it adds no syntax error.
  */
-function fixKeepsSyntax(root: SyntaxNode, topLevel: readonly SyntaxNode[], lines: LineIndex, fix: LineFix): boolean {
-  const touched = topLevel.filter((c) => c.startPosition.row + 1 <= fix.endLine && c.endPosition.row + 1 >= fix.line);
+function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: readonly SyntaxNode[], lines: LineIndex): Finding[] {
+  const fixed = findings.filter((f) => f.fix);
+  if (fixed.length === 0) return findings;
+  const spans = topLevel.map((c) => ({ from: c.startPosition.row + 1, to: c.endPosition.row + 1, broken: c.hasError }));
+  const alone = new Set<Finding>();
+  const segments: Array<{ finding: Finding; text: string }> = [];
+  for (const f of fixed) {
+    const fix = f.fix!;
+    const touched = spans.filter((c) => c.from <= fix.endLine && c.to >= fix.line);
+    const first = touched[0];
+    const last = touched[touched.length - 1];
+    if (!first || !last || first.from > fix.line || last.to < fix.endLine || touched.some((c) => c.broken)) {
+      alone.add(f);
+      continue;
+    }
+    const region = lines.text.slice(lines.startOf(first.from), lines.endOf(last.to));
+    const shifted = { ...fix, line: fix.line - first.from + 1, endLine: fix.endLine - first.from + 1 };
+    segments.push({ finding: f, text: applyLineFixes(region, [shifted]) });
+  }
+  if (segments.length > 0 && !segmentsParseCleanly(segments.map((s) => s.text))) {
+    for (const s of segments) alone.add(s.finding);
+  }
+  if (alone.size === 0) return findings;
+  return findings.map((f) => (alone.has(f) && !fixKeepsSyntax(root, spans, lines, f.fix!) ? withoutFix(f) : f));
+}
+
+/** Whether the texts, parsed together as one file, give no syntax error and no declaration spanning two of them. */
+function segmentsParseCleanly(texts: readonly string[]): boolean {
+  const header = 'package p\n';
+  const bounds: Array<[number, number]> = [];
+  let at = header.length;
+  for (const t of texts) {
+    bounds.push([at, at + t.length]);
+    at += t.length + 1;
+  }
+  const tree = parseGo(header + texts.join('\n'));
+  if (tree.rootNode.hasError) return false;
+  let k = 0;
+  for (const decl of tree.rootNode.namedChildren) {
+    if (decl.type === 'package_clause') continue;
+    while (k < bounds.length && decl.startIndex >= bounds[k]![1]) k++;
+    const b = bounds[k];
+    if (!b || decl.startIndex < b[0] || decl.endIndex > b[1]) return false;
+  }
+  return true;
+}
+
+/** One suggestion on its own: the touched declarations (or the whole file) with and without it. */
+function fixKeepsSyntax(root: SyntaxNode, spans: ReadonlyArray<{ from: number; to: number; broken: boolean }>, lines: LineIndex, fix: LineFix): boolean {
+  const touched = spans.filter((c) => c.from <= fix.endLine && c.to >= fix.line);
   const first = touched[0];
   const last = touched[touched.length - 1];
-  if (!first || !last || first.startPosition.row + 1 > fix.line || last.endPosition.row + 1 < fix.endLine) {
+  if (!first || !last || first.from > fix.line || last.to < fix.endLine) {
     return countSyntaxErrors(parseGo(applyLineFixes(lines.text, [fix]))) <= countSyntaxErrors(root.tree);
   }
-  const fromLine = first.startPosition.row + 1;
-  const toLine = last.endPosition.row + 1;
-  const region = lines.text.slice(lines.startOf(fromLine), lines.endOf(toLine));
-  const shifted = { ...fix, line: fix.line - fromLine + 2, endLine: fix.endLine - fromLine + 2 };
-  const before = touched.some((c) => c.hasError) ? countSyntaxErrors(parseGo(`package p\n${region}`)) : 0;
+  const region = lines.text.slice(lines.startOf(first.from), lines.endOf(last.to));
+  const shifted = { ...fix, line: fix.line - first.from + 2, endLine: fix.endLine - first.from + 2 };
+  const before = touched.some((c) => c.broken) ? countSyntaxErrors(parseGo(`package p\n${region}`)) : 0;
   return countSyntaxErrors(parseGo(applyLineFixes(`package p\n${region}`, [shifted]))) <= before;
 }
 

@@ -87,6 +87,36 @@ describe('engine', () => {
     expect(result.findings[0]!.fix).toBeUndefined();
   });
 
+  it('checks each suggestion on its own: a broken one loses its fix, the others keep theirs', () => {
+    // Calls to `bad` get a fix that breaks the syntax; every other call a fix that keeps it.
+    const mixed: Rule = defineRule({
+      ...base,
+      id: 'mixed-fixes',
+      create: (ctx) => ({
+        call_expression(node) {
+          const text = node.text.startsWith('bad') ? 'f(' : 'f()';
+          ctx.report({ node, message: 'a call', fix: [{ start: node.startIndex, end: node.endIndex, text }] });
+        },
+      }),
+    });
+    const source = 'package p\n\nfunc a() {\n\tgood()\n}\n\nfunc b() {\n\tbad()\n}\n\nfunc c() {\n\tgood()\n\tgood2()\n}\n';
+    const result = analyzeFile({ path: 'a.go', source }, compileRules([mixed]));
+    expect(result.findings.map((f) => [f.span.startLine, f.fix?.replacement])).toEqual([
+      [4, '\tf()'],
+      [8, undefined],
+      [12, '\tf()'],
+      [13, '\tf()'],
+    ]);
+  });
+
+  it('skips a rule on files without the text it requires', () => {
+    const needsTesting: Rule = defineRule({ ...base, id: 'needs-testing', requires: /"testing"/, create: reportsCalls.create });
+    const set = compileRules([needsTesting]);
+    expect(analyzeFile({ path: 'a.go', source: 'package p\n\nfunc g() {\n\th()\n}\n' }, set).findings).toEqual([]);
+    expect(analyzeFile({ path: 'a_test.go', source: 'package p\n\nimport "testing"\n\nfunc g(*testing.T) {\n\th()\n}\n' }, set).findings).toHaveLength(1);
+    expect(() => defineRule({ ...base, id: 'global-requires', requires: /x/g, create: () => ({}) })).toThrow(/requires/);
+  });
+
   it('reports UTF-16 columns past non-ASCII text', () => {
     const set = compileRules(RULES.filter((r) => r.id === 'empty-interface'));
     const result = analyzeFile({ path: 'a.go', source: 'package p\n\nvar s, v = "héllo wörld", interface{}(nil)\n' }, set);

@@ -4,6 +4,8 @@ import { countedLoop, loopHeader } from '../../core/go/loops.js';
 import { defineRule } from '../define-rule.js';
 
 const LOOPS = new Set(['for_statement']);
+/** What the header of every loop this rule reads contains. */
+const HEADER_TEXT = /\.\s*(?:N\b|Loop\s*\()/;
 
 /** The name of the function's `*testing.B` parameter, if it has one. */
 function benchmarkParam(fn: SyntaxNode, testingName: string): string | null {
@@ -89,10 +91,15 @@ func BenchmarkParse(b *testing.B) {
 }
 `,
   },
+  // A benchmark takes a `*testing.B`.
+  requires: /"testing"/,
   create(context) {
     const testingName = (): string | undefined => context.imports().get('testing');
     return {
       for_statement(loop) {
+        // Cheapest rejection first: the header must read `.N` or `.Loop(`.
+        const body = loop.childForFieldName('body');
+        if (!body || !HEADER_TEXT.test(context.source.slice(loop.startIndex, body.startIndex))) return;
         const testing = testingName();
         if (!testing || testing === '_' || testing === '.') return;
         const fn = enclosingFunction(loop);
@@ -117,7 +124,6 @@ func BenchmarkParse(b *testing.B) {
         if (!shape) return;
         if (hasAncestorBefore(loop, LOOPS, fn)) return; // nested: b.N sizes the inner work
         if (usesNElsewhere(fn, b, shape.header)) return; // b.N sizes data: Loop would not set it
-        const body = loop.childForFieldName('body');
         const variableUsed = shape.variable !== null && body !== null && mentions(body, shape.variable);
         context.report({
           node: shape.header,

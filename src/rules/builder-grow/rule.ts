@@ -165,6 +165,8 @@ func join(parts []string, sep string) string {
 }
 `,
   },
+  // Builders are `strings.Builder` and `bytes.Buffer`.
+  requires: /"(?:strings|bytes)"/,
   create(context) {
     const analyse = (builder: Builder): void => {
       const { name, decl } = builder;

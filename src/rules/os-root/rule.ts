@@ -132,6 +132,8 @@ func avatar(dir, user string) ([]byte, error) {
 }
 `,
   },
+  // Only the `os` package's calls are read.
+  requires: /"os"/,
   create(context) {
     let os: string | undefined = context.source.includes('"os"') ? undefined : '';
     let joins: Set<string> | undefined;

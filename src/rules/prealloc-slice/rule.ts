@@ -145,6 +145,8 @@ func names(users []User) []string {
 }
 `,
   },
+  // The slice grows by `append`.
+  requires: /\bappend\b/,
   create(context) {
     const check = (decl: SyntaxNode): void => {
       // Cheap textual filter first: most declarations are not an empty slice.

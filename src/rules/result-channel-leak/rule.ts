@@ -97,6 +97,8 @@ loop) that sends on it outside any loop or select, and one receive, in a \`selec
 leaves (or that is not retried in a loop). With several sending goroutines a capacity of one is not
 enough, so nothing is suggested for them here; \`unbuffered-channel\` still notes the channel.
 `,
+  // The leak needs a `select` that can give up on the result.
+  requires: /\bselect\b/,
   create(context) {
     return {
       channel_type(node) {

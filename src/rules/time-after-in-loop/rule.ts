@@ -84,6 +84,8 @@ references are garbage collected even if they have not fired. The rule therefore
 \`time.Tick\` is reported only for modules before Go 1.23, and not in package \`main\` or in a
 function that never returns (its ticker is needed for the life of the program).
 `,
+  // The timers come from the `time` package.
+  requires: /"time"/,
   create(context) {
     const modern = goAtLeast(context.goVersion, '1.23');
     return {
