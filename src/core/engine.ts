@@ -360,6 +360,7 @@ function nodesAround(root: SyntaxNode, source: string, pattern: RegExp, type: st
   pattern.lastIndex = 0;
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
     if (m[0].length === 0) pattern.lastIndex++;
+    if (onCommentLine(source, m.index)) continue; // a token of the node is never on a comment line
     let n: SyntaxNode | null = root.descendantForIndex(m.index, m.index + Math.max(1, m[0].length));
     for (let depth = 0; n && n.type !== type; depth++) n = depth < FIND_DEPTH ? n.parent : null;
     if (n && !seen.has(n.id)) {
@@ -381,14 +382,18 @@ function withoutFix(finding: Finding): Finding {
  * the rest of the file (declarations parse independently of each other). The fixed declarations
  * of all a file's suggestions are parsed together, in one parse: when that parse is clean and
  * none of its declarations straddles two suggestions' texts, every suggestion is clean on its
- * own. Otherwise each is checked alone and keeps its fix only if it adds no syntax error.
+ * own; suggestions on the same declarations that do not overlap share one copy of them (rules
+ * replace whole nodes, so two suggestions that each break the syntax do not mend each other).
+ * Otherwise each is checked alone and keeps its fix only if it adds no syntax error.
  */
 function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: readonly SyntaxNode[], lines: LineIndex): Finding[] {
   const fixed = findings.filter((f) => f.fix);
   if (fixed.length === 0) return findings;
   const spans = topLevel.map((c) => ({ from: c.startPosition.row + 1, to: c.endPosition.row + 1, broken: c.hasError }));
   const alone = new Set<Finding>();
-  const segments: Array<{ finding: Finding; text: string }> = [];
+  // Suggestions grouped by the declarations they touch; one text per group and round, with
+  // suggestions that do not overlap applied together.
+  const groups = new Map<string, { from: number; to: number; members: Finding[] }>();
   for (const f of fixed) {
     const fix = f.fix!;
     const touched = spans.filter((c) => c.from <= fix.endLine && c.to >= fix.line);
@@ -398,12 +403,26 @@ function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: readonly Sy
       alone.add(f);
       continue;
     }
-    const region = lines.text.slice(lines.startOf(first.from), lines.endOf(last.to));
-    const shifted = { ...fix, line: fix.line - first.from + 1, endLine: fix.endLine - first.from + 1 };
-    segments.push({ finding: f, text: applyLineFixes(region, [shifted]) });
+    const key = `${first.from}:${last.to}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { from: first.from, to: last.to, members: [] }));
+    group.members.push(f);
+  }
+  const segments: Array<{ members: Finding[]; text: string }> = [];
+  for (const { from, to, members } of groups.values()) {
+    const region = lines.text.slice(lines.startOf(from), lines.endOf(to));
+    let pending = [...members].sort((a, b) => a.fix!.line - b.fix!.line || a.fix!.endLine - b.fix!.endLine);
+    while (pending.length > 0) {
+      const round: Finding[] = [];
+      const later: Finding[] = [];
+      for (const f of pending) (round.length > 0 && f.fix!.line <= round[round.length - 1]!.fix!.endLine ? later : round).push(f);
+      const shifted = round.map((f) => ({ ...f.fix!, line: f.fix!.line - from + 1, endLine: f.fix!.endLine - from + 1 }));
+      segments.push({ members: round, text: applyLineFixes(region, shifted) });
+      pending = later;
+    }
   }
   if (segments.length > 0 && !segmentsParseCleanly(segments.map((s) => s.text))) {
-    for (const s of segments) alone.add(s.finding);
+    for (const s of segments) for (const f of s.members) alone.add(f);
   }
   if (alone.size === 0) return findings;
   return findings.map((f) => (alone.has(f) && !fixKeepsSyntax(root, spans, lines, f.fix!) ? withoutFix(f) : f));
