@@ -42,10 +42,12 @@ export interface FileAnalysis {
  */
 const FUNC_KEYWORD = /\bfunc\b/g;
 const KEYWORD_TYPES: Readonly<Record<string, RegExp>> = {
-  for_statement: /\bfor\b/g,
+  // A statement's keyword follows a line break, blank, `{`, `;` or a label's `:`, never a
+  // quote or a slash (an import path such as "go/ast", a comment's text).
+  for_statement: /(?<![^\s{;:])for\b/g,
   range_clause: /\brange\b/g,
-  go_statement: /\bgo\b/g,
-  select_statement: /\bselect\b/g,
+  go_statement: /(?<![^\s{;:])go\b/g,
+  select_statement: /(?<![^\s{;:])select\b/g,
   function_declaration: FUNC_KEYWORD,
   method_declaration: FUNC_KEYWORD,
   func_literal: FUNC_KEYWORD,
