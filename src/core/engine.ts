@@ -38,7 +38,8 @@ export interface FileAnalysis {
 
 /**
  * Node types the engine finds from a keyword in the source instead of walking the tree: the
- * keyword token's parent is the node. A keyword in a comment or string finds nothing.
+ * smallest named node around the keyword token is the node. A keyword in a comment or string
+ * finds nothing.
  */
 const FUNC_KEYWORD = /\bfunc\b/g;
 const KEYWORD_TYPES: Readonly<Record<string, RegExp>> = {
@@ -167,7 +168,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   importNodes = topLevel.filter((c) => c.type === 'import_declaration').flatMap((d) => d.descendantsOfType('import_spec'));
 
   for (const rule of active) {
-    if (rule.requires && !rule.requires.test(file.source)) continue; // nothing it could report here
+    if (rule.requires && !rule.requires.some((text) => file.source.includes(text))) continue; // nothing it could report here
     const context: RuleContext = {
       path: file.path,
       source: file.source,
@@ -305,10 +306,10 @@ function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handle
     pattern.lastIndex = 0;
     for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
       if (onCommentLine(source, m.index) || declarationStarts?.has(m.index)) continue;
-      const token = root.descendantForIndex(m.index, m.index + m[0].length);
-      if (token.type !== m[0]) continue; // inside an identifier, comment or string
-      const node = token.parent;
-      if (node && wanted.has(node.type)) found.set(node.startIndex, node);
+      // The keyword token is anonymous: the smallest named node around it is the node it
+      // leads (or a comment or string holding the word, which is not wanted).
+      const node = root.namedDescendantForIndex(m.index, m.index + m[0].length);
+      if (wanted.has(node.type)) found.set(node.startIndex, node);
     }
   }
   const byKeyword = [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
@@ -349,7 +350,7 @@ function* callsNamed(root: SyntaxNode, source: string, pattern: RegExp): Generat
   }
 }
 
-/** How far above a match's smallest node the node of the wanted type may be. */
+/** How far above a match's smallest named node the node of the wanted type may be. */
 const FIND_DEPTH = 4;
 
 /**
@@ -363,7 +364,7 @@ function nodesAround(root: SyntaxNode, source: string, pattern: RegExp, type: st
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
     if (m[0].length === 0) pattern.lastIndex++;
     if (onCommentLine(source, m.index)) continue; // a token of the node is never on a comment line
-    let n: SyntaxNode | null = root.descendantForIndex(m.index, m.index + Math.max(1, m[0].length));
+    let n: SyntaxNode | null = root.namedDescendantForIndex(m.index, m.index + Math.max(1, m[0].length));
     for (let depth = 0; n && n.type !== type; depth++) n = depth < FIND_DEPTH ? n.parent : null;
     if (n && !seen.has(n.id)) {
       seen.add(n.id);
@@ -393,25 +394,22 @@ function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: readonly Sy
   if (fixed.length === 0) return findings;
   const spans = topLevel.map((c) => ({ from: c.startPosition.row + 1, to: c.endPosition.row + 1, broken: c.hasError }));
   const alone = new Set<Finding>();
-  // Suggestions grouped by the declarations they touch; one text per group and round, with
+  // Suggestions grouped by the lines they are checked in; one text per group and round, with
   // suggestions that do not overlap applied together.
-  const groups = new Map<string, { from: number; to: number; members: Finding[] }>();
+  const groups = new Map<string, CheckUnit & { members: Finding[] }>();
   for (const f of fixed) {
-    const fix = f.fix!;
-    const touched = spans.filter((c) => c.from <= fix.endLine && c.to >= fix.line);
-    const first = touched[0];
-    const last = touched[touched.length - 1];
-    if (!first || !last || first.from > fix.line || last.to < fix.endLine || touched.some((c) => c.broken)) {
+    const unit = checkUnit(root, spans, lines, f.fix!);
+    if (!unit) {
       alone.add(f);
       continue;
     }
-    const key = `${first.from}:${last.to}`;
+    const key = `${unit.from}:${unit.to}:${unit.statement}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { from: first.from, to: last.to, members: [] }));
+    if (!group) groups.set(key, (group = { ...unit, members: [] }));
     group.members.push(f);
   }
   const segments: Array<{ members: Finding[]; text: string }> = [];
-  for (const { from, to, members } of groups.values()) {
+  for (const { from, to, statement, members } of groups.values()) {
     const region = lines.text.slice(lines.startOf(from), lines.endOf(to));
     let pending = [...members].sort((a, b) => a.fix!.line - b.fix!.line || a.fix!.endLine - b.fix!.endLine);
     while (pending.length > 0) {
@@ -419,7 +417,9 @@ function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: readonly Sy
       const later: Finding[] = [];
       for (const f of pending) (round.length > 0 && f.fix!.line <= round[round.length - 1]!.fix!.endLine ? later : round).push(f);
       const shifted = round.map((f) => ({ ...f.fix!, line: f.fix!.line - from + 1, endLine: f.fix!.endLine - from + 1 }));
-      segments.push({ members: round, text: applyLineFixes(region, shifted) });
+      const text = applyLineFixes(region, shifted);
+      // A statement is checked where statements parse: in a function body of its own.
+      segments.push({ members: round, text: statement ? `func _() {\n${text}\n}` : text });
       pending = later;
     }
   }
@@ -429,6 +429,46 @@ function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: readonly Sy
   if (alone.size === 0) return findings;
   return findings.map((f) => (alone.has(f) && !fixKeepsSyntax(root, spans, lines, f.fix!) ? withoutFix(f) : f));
 }
+
+/** The whole lines a suggestion is checked in: a statement of a function body, or top-level declarations. */
+interface CheckUnit {
+  from: number;
+  to: number;
+  statement: boolean;
+}
+
+/**
+ * The smallest unit the suggestion can be checked in on its own: the innermost statement whose
+ * lines hold the fix and nothing else, else the top-level declarations it touches. Null when
+ * neither is clean (a broken declaration, a fix outside declarations).
+ */
+function checkUnit(root: SyntaxNode, spans: ReadonlyArray<{ from: number; to: number; broken: boolean }>, lines: LineIndex, fix: LineFix): CheckUnit | null {
+  const touched = spans.filter((c) => c.from <= fix.endLine && c.to >= fix.line);
+  const first = touched[0];
+  const last = touched[touched.length - 1];
+  if (!first || !last || first.from > fix.line || last.to < fix.endLine || touched.some((c) => c.broken)) return null;
+  if (first === last && first.to - first.from > STATEMENT_CHECK_FROM) {
+    const text = lines.text;
+    let start = lines.startOf(fix.line);
+    let end = lines.endOf(fix.endLine);
+    while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    for (let n: SyntaxNode | null = root.descendantForIndex(start, Math.max(start, end - 1)); n && n.type !== 'source_file'; n = n.parent) {
+      if (n.parent?.type !== 'statement_list') continue;
+      const from = lines.lineOf(n.startIndex);
+      const to = lines.lineOf(n.endIndex);
+      if (from > fix.line || to < fix.endLine) continue;
+      const before = text.slice(lines.startOf(from), n.startIndex);
+      const after = text.slice(n.endIndex, lines.endOf(to)).trim();
+      if (n.hasError || before.trim() !== '' || (after !== '' && !after.startsWith('//'))) break;
+      return { from, to, statement: true };
+    }
+  }
+  return { from: first.from, to: last.to, statement: false };
+}
+
+/** Declarations longer than this many lines are checked statement by statement. */
+const STATEMENT_CHECK_FROM = 20;
 
 /** Whether the texts, parsed together as one file, give no syntax error and no declaration spanning two of them. */
 function segmentsParseCleanly(texts: readonly string[]): boolean {

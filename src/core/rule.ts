@@ -63,9 +63,10 @@ export type Visitors = {
   $calls?: readonly string[];
   /**
    * Node type → a global pattern that matches inside every node of that type the visitor can
-   * report, at most four levels below it (a token of the statement, not a nested expression). The engine then visits only the nodes around the matches (the nearest enclosing node
-   * of the type), not every node of the type; a type leaves the shared walk when all its visitors
-   * declare a pattern.
+   * report, with the smallest named node around the match at most four levels below it (a token
+   * of the statement, not a nested expression). The engine then visits only the nodes around
+   * the matches (the nearest enclosing node of the type), not every node of the type; a type
+   * leaves the shared walk when all its visitors declare a pattern.
    */
   $find?: Readonly<Record<string, TextPattern>>;
 };
@@ -75,10 +76,10 @@ export type TextPattern = RegExp | (() => RegExp | null);
 
 export interface Rule extends RuleMeta {
   /**
-   * Text every file with a finding of this rule contains (an import path such as `"testing"`,
-   * a keyword): a file without it is skipped before the rule is created. A cost measure only;
-   * it must never change what the rule reports.
+   * Text every file with a finding of this rule contains, one of these strings at least (an
+   * import path such as `"testing"`, a keyword): a file with none of them is skipped before the
+   * rule is created. A cost measure only; it must never change what the rule reports.
    */
-  requires?: RegExp;
+  requires?: readonly string[];
   create(context: RuleContext): Visitors;
 }

@@ -12,7 +12,7 @@ export function defineRule(rule: Rule): Rule {
   if (!parseGoVersion(rule.minGo)) problems.push(`bad minGo ${rule.minGo}`);
   if (rule.description.trim().length < 20) problems.push('description is missing');
   if (!rule.examples?.incorrect.trim() || !rule.examples?.correct.trim()) problems.push('examples are missing');
-  if (rule.requires && (rule.requires.global || rule.requires.sticky)) problems.push('requires must be a plain pattern (no g or y flag)');
+  if (rule.requires && (rule.requires.length === 0 || rule.requires.some((t) => !t))) problems.push('requires must list non-empty strings');
   if (problems.length > 0) throw new Error(`rule ${rule.id}: ${problems.join('; ')}`);
   return Object.freeze(rule);
 }

@@ -109,12 +109,29 @@ describe('engine', () => {
     ]);
   });
 
+  it('checks suggestions in long functions statement by statement, with the same verdicts', () => {
+    const mixed: Rule = defineRule({
+      ...base,
+      id: 'mixed-fixes-long',
+      create: (ctx) => ({
+        call_expression(node) {
+          const text = node.text.startsWith('bad') ? 'f(' : 'f()';
+          ctx.report({ node, message: 'a call', fix: [{ start: node.startIndex, end: node.endIndex, text }] });
+        },
+      }),
+    });
+    const filler = Array.from({ length: 25 }, (_, i) => `\tx${i} := ${i}\n\t_ = x${i}`).join('\n');
+    const source = `package p\n\nfunc long() {\n${filler}\n\tgood()\n\tif true {\n\t\tbad()\n\t}\n\tgood()\n}\n`;
+    const result = analyzeFile({ path: 'a.go', source }, compileRules([mixed]));
+    expect(result.findings.map((f) => f.fix?.replacement ?? null)).toEqual(['\tf()', null, '\tf()']);
+  });
+
   it('skips a rule on files without the text it requires', () => {
-    const needsTesting: Rule = defineRule({ ...base, id: 'needs-testing', requires: /"testing"/, create: reportsCalls.create });
+    const needsTesting: Rule = defineRule({ ...base, id: 'needs-testing', requires: ['"testing"'], create: reportsCalls.create });
     const set = compileRules([needsTesting]);
     expect(analyzeFile({ path: 'a.go', source: 'package p\n\nfunc g() {\n\th()\n}\n' }, set).findings).toEqual([]);
     expect(analyzeFile({ path: 'a_test.go', source: 'package p\n\nimport "testing"\n\nfunc g(*testing.T) {\n\th()\n}\n' }, set).findings).toHaveLength(1);
-    expect(() => defineRule({ ...base, id: 'global-requires', requires: /x/g, create: () => ({}) })).toThrow(/requires/);
+    expect(() => defineRule({ ...base, id: 'empty-requires', requires: [''], create: () => ({}) })).toThrow(/requires/);
   });
 
   it('reports UTF-16 columns past non-ASCII text', () => {

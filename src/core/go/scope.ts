@@ -5,6 +5,7 @@
  * rules stay silent.
  */
 import type { SyntaxNode } from './parser.js';
+import { containsWord } from './words.js';
 
 export type DeclarationKind = 'param' | 'result' | 'receiver' | 'var' | 'const' | 'short' | 'range' | 'package';
 
@@ -72,17 +73,20 @@ function fromSpec(spec: SyntaxNode, name: string, kind: DeclarationKind, stateme
   };
 }
 
+/** The var or const specs of a declaration, whether written alone or in a parenthesised list. */
+function specsOf(statement: SyntaxNode): SyntaxNode[] {
+  return statement.namedChildren
+    .flatMap((c) => (c.type === 'var_spec_list' || c.type === 'const_spec_list' ? c.namedChildren : [c]))
+    .filter((spec) => spec.type === 'var_spec' || spec.type === 'const_spec');
+}
+
 /** Declarations made by one statement (var, const, short variable declaration). */
 function declaredBy(statement: SyntaxNode, name: string, kind: 'var' | 'const' | 'package' = 'var'): Declaration | null {
   switch (statement.type) {
     case 'var_declaration':
     case 'const_declaration': {
       const k = kind === 'package' ? 'package' : statement.type === 'const_declaration' ? 'const' : 'var';
-      const specs = statement.namedChildren.flatMap((c) =>
-        c.type === 'var_spec_list' || c.type === 'const_spec_list' ? c.namedChildren : [c],
-      );
-      for (const spec of specs) {
-        if (spec.type !== 'var_spec' && spec.type !== 'const_spec') continue;
+      for (const spec of specsOf(statement)) {
         const d = fromSpec(spec, name, k, statement);
         if (d) return d;
       }
@@ -142,6 +146,28 @@ function fromRangeOrClause(stmt: SyntaxNode, name: string): Declaration | null {
   return null;
 }
 
+/** Statement types that declare names (see `declaredBy`). */
+const DECLARING: ReadonlySet<string> = new Set(['var_declaration', 'const_declaration', 'short_var_declaration']);
+
+/** Per file: the spec of every package-level var and const by name (the first declaration wins). */
+const packageLevel = new WeakMap<object, Map<string, { spec: SyntaxNode; statement: SyntaxNode }>>();
+
+function packageDeclaration(sourceFile: SyntaxNode, name: string): Declaration | null {
+  let byName = packageLevel.get(sourceFile.tree);
+  if (!byName) {
+    byName = new Map();
+    for (const statement of sourceFile.namedChildren) {
+      if (statement.type !== 'var_declaration' && statement.type !== 'const_declaration') continue;
+      for (const spec of specsOf(statement)) {
+        for (const id of spec.childrenForFieldName('name')) if (!byName.has(id.text)) byName.set(id.text, { spec, statement });
+      }
+    }
+    packageLevel.set(sourceFile.tree, byName);
+  }
+  const found = byName.get(name);
+  return found ? fromSpec(found.spec, name, 'package', found.statement) : null;
+}
+
 /**
  * Finds the declaration `name` refers to at `from`: earlier statements of each enclosing
  * block, if/for/switch initialisers, function parameters and results, then the file's
@@ -151,16 +177,16 @@ export function findDeclaration(from: SyntaxNode, name: string): Declaration | n
   let child: SyntaxNode = from;
   for (let n = from.parent; n; child = n, n = n.parent) {
     switch (n.type) {
-      case 'statement_list': {
-        const stmts = n.namedChildren;
-        for (let i = stmts.length - 1; i >= 0; i--) {
-          const s = stmts[i]!;
-          if (s.startIndex >= child.startIndex) continue;
+      case 'statement_list':
+        // Earlier statements of the block, nearest first; none when the name is not written
+        // before `child` in the block.
+        if (!containsWord(n.text, name, child.startIndex - n.startIndex)) break;
+        for (let s = child.previousNamedSibling; s; s = s.previousNamedSibling) {
+          if (!DECLARING.has(s.type)) continue;
           const d = declaredBy(s, name);
           if (d) return d;
         }
         break;
-      }
       case 'for_statement':
         if (child.type === 'block') {
           const d = fromRangeOrClause(n, name);
@@ -189,11 +215,7 @@ export function findDeclaration(from: SyntaxNode, name: string): Declaration | n
         break;
       }
       case 'source_file':
-        for (const s of n.namedChildren) {
-          const d = declaredBy(s, name, 'package');
-          if (d) return d;
-        }
-        return null;
+        return packageDeclaration(n, name);
     }
   }
   return null;

@@ -97,7 +97,7 @@ func (s *Server) Hit() {
 `,
   },
   // The function-form atomics are in `sync/atomic`.
-  requires: /"sync\/atomic"/,
+  requires: ['"sync/atomic"'],
   create(context) {
     const uses = new Map<string, Use>();
     let atomicName: string | null | undefined;

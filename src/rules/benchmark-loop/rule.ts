@@ -92,7 +92,7 @@ func BenchmarkParse(b *testing.B) {
 `,
   },
   // A benchmark takes a `*testing.B`.
-  requires: /"testing"/,
+  requires: ['"testing"'],
   create(context) {
     const testingName = (): string | undefined => context.imports().get('testing');
     return {

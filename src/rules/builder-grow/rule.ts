@@ -166,7 +166,7 @@ func join(parts []string, sep string) string {
 `,
   },
   // Builders are `strings.Builder` and `bytes.Buffer`.
-  requires: /"(?:strings|bytes)"/,
+  requires: ['"strings"', '"bytes"'],
   create(context) {
     const analyse = (builder: Builder): void => {
       const { name, decl } = builder;

@@ -133,7 +133,7 @@ func avatar(dir, user string) ([]byte, error) {
 `,
   },
   // Only the `os` package's calls are read.
-  requires: /"os"/,
+  requires: ['"os"'],
   create(context) {
     let os: string | undefined = context.source.includes('"os"') ? undefined : '';
     let joins: Set<string> | undefined;

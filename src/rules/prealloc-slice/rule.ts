@@ -146,7 +146,7 @@ func names(users []User) []string {
 `,
   },
   // The slice grows by `append`.
-  requires: /\bappend\b/,
+  requires: ['append'],
   create(context) {
     const check = (decl: SyntaxNode): void => {
       // Cheap textual filter first: most declarations are not an empty slice.

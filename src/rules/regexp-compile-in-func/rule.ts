@@ -145,7 +145,7 @@ func validID(id string) bool {
 `,
   },
   // Compiling needs the `regexp` package.
-  requires: /"regexp"/,
+  requires: ['"regexp"'],
   create(context) {
     let regexp: string | undefined = context.source.includes('"regexp"') ? undefined : '';
     const testFile = context.path.endsWith('_test.go');

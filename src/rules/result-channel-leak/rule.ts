@@ -98,7 +98,7 @@ leaves (or that is not retried in a loop). With several sending goroutines a cap
 enough, so nothing is suggested for them here; \`unbuffered-channel\` still notes the channel.
 `,
   // The leak needs a `select` that can give up on the result.
-  requires: /\bselect\b/,
+  requires: ['select'],
   create(context) {
     return {
       channel_type(node) {

@@ -182,7 +182,7 @@ with Go 1.21+ write \`slices.SortFunc(data, func(a, b Item) int { return cmp.Com
 Removing the last use of \`sort\` leaves an unused import, so no suggestion is offered for a file's only
 \`sort\` call: apply the change and drop the import together.`,
   // Only calls into the `sort` package are rewritten.
-  requires: /"sort"/,
+  requires: ['"sort"'],
   create(context) {
     return {
       // The calls are found from the text (files that never write `sort.` cost nothing), not by visiting every call.

@@ -86,7 +86,7 @@ func headerNames(list string) []string {
 `,
   },
   // The splitters are in `strings` and `bytes`.
-  requires: /"(?:strings|bytes)"/,
+  requires: ['"strings"', '"bytes"'],
   create(context) {
     const message = (s: Splitter, variable?: string): string => {
       const pkg = s.written.slice(0, s.written.lastIndexOf('.') + 1);

@@ -85,7 +85,7 @@ references are garbage collected even if they have not fired. The rule therefore
 function that never returns (its ticker is needed for the life of the program).
 `,
   // The timers come from the `time` package.
-  requires: /"time"/,
+  requires: ['"time"'],
   create(context) {
     const modern = goAtLeast(context.goVersion, '1.23');
     return {

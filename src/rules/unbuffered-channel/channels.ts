@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
 import { callArguments, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
 import { goStatementOfLiteral, isTerminatingCall } from '../unsupervised-goroutine/goroutines.js';
+import { wordOffsets } from '../../core/go/words.js';
 
 /** `make(chan T)` with no capacity argument. */
 export interface UnbufferedMake {
@@ -119,11 +120,10 @@ export interface ChannelUse {
  * tree only at the matches (far cheaper than materialising every identifier of a large file).
  */
 function nodesNamed(scope: SyntaxNode, name: string, type: 'identifier' | 'field_identifier'): SyntaxNode[] {
-  const escaped = name.replace(/[$]/g, '\\$');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'gu');
   const out: SyntaxNode[] = [];
-  for (const m of scope.text.matchAll(re)) {
-    const start = scope.startIndex + m.index;
+  const from = scope.startIndex;
+  for (const offset of wordOffsets(scope.text, name)) {
+    const start = from + offset;
     const node = scope.descendantForIndex(start, start + name.length);
     if (node.type === type && node.startIndex === start) out.push(node);
   }
