@@ -162,10 +162,12 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     notes.push({ path: file.path, rule: rule.id, message: `rule ${rule.id} failed on this file: ${message}` });
   };
 
-  // The file's top-level declarations, read once: imports, function declarations, broken
-  // declarations, fix checks.
-  const topLevel = root.namedChildren;
-  importNodes = topLevel.filter((c) => c.type === 'import_declaration').flatMap((d) => d.descendantsOfType('import_spec'));
+  // The file's top-level declarations are many in generated files (and every doc comment line is
+  // one): they are read in full only when needed (syntax errors, suggestions to check). The
+  // imports and the first declaration are at the top.
+  let topLevelNodes: SyntaxNode[] | undefined;
+  const topLevel = (): SyntaxNode[] => (topLevelNodes ??= root.namedChildren);
+  importNodes = importDeclarations(root, file.source).flatMap((d) => d.descendantsOfType('import_spec'));
 
   for (const rule of active) {
     if (rule.requires && !rule.requires.some((text) => file.source.includes(text))) continue; // nothing it could report here
@@ -209,7 +211,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   }
 
   // Imports precede every declaration, so they lead the document order.
-  const collected = collectNodes(root, file.source, ruleSet, handlers, topLevel);
+  const collected = collectNodes(root, file.source, ruleSet, handlers);
   const nodes = handlers.has('import_spec') ? [...importNodes, ...collected] : collected;
   const timings = options.timings;
   for (const node of nodes) {
@@ -263,7 +265,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   }
 
   let kept = findings;
-  const broken = errorSpans(root, topLevel);
+  const broken = root.hasError ? errorSpans(root, topLevel()) : [];
   if (broken.length > 0) {
     const lineSpans = broken.map(([s, e]) => [lines.lineOf(s), lines.lineOf(e)] as const);
     kept = findings.filter((f) => !lineSpans.some(([s, e]) => f.span.startLine <= e && f.span.endLine >= s));
@@ -275,7 +277,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     }
   }
   const directives = readDirectives(file.source);
-  const firstDecl = topLevel.find((c) => !['package_clause', 'import_declaration', 'comment'].includes(c.type));
+  const firstDecl = directives.length > 0 ? firstDeclaration(root) : undefined;
   const suppression = applySuppressions(kept, directives, {
     path: file.path,
     known: options.knownRules ?? new Set(ruleSet.rules.map((r) => r.id)),
@@ -283,7 +285,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     firstDeclarationLine: firstDecl ? firstDecl.startPosition.row + 1 : Number.MAX_SAFE_INTEGER,
   });
   kept = [...suppression.kept, ...suppression.problems];
-  kept = checkFixes(kept, root, topLevel, lines);
+  kept = kept.some((f) => f.fix) ? checkFixes(kept, root, topLevel, lines) : kept;
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
   return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
 }
@@ -292,16 +294,26 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
  * The nodes of the subscribed types in document order: found from their keywords where the
  * engine knows one, by the native walk for the rest.
  */
-function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handlers: ReadonlyMap<string, unknown>, topLevel: readonly SyntaxNode[]): SyntaxNode[] {
+function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handlers: ReadonlyMap<string, unknown>): SyntaxNode[] {
   // Only the types some rule visits in this file.
   const wanted = new Set(ruleSet.byKeyword.filter((t) => handlers.has(t)));
   const walkedTypes = ruleSet.walked.filter((t) => handlers.has(t));
   const found = new Map<number, SyntaxNode>();
-  // Function and method declarations are top-level declarations: no search needed.
-  for (const d of topLevel) if (TOP_LEVEL_TYPES.has(d.type) && wanted.has(d.type)) found.set(d.startIndex, d);
   const searched = [...wanted].filter((t) => !TOP_LEVEL_TYPES.has(t));
   const patterns = new Set(searched.map((t) => KEYWORD_TYPES[t]!));
-  const declarationStarts = patterns.has(FUNC_KEYWORD) ? new Set(topLevel.map((d) => d.startIndex)) : undefined;
+  // Function and method declarations: the `func` that starts a top-level line.
+  let declarationStarts: Set<number> | undefined;
+  if (patterns.has(FUNC_KEYWORD) || [...TOP_LEVEL_TYPES].some((t) => wanted.has(t))) {
+    declarationStarts = new Set();
+    DECLARATION_FUNC.lastIndex = 0;
+    for (let m = DECLARATION_FUNC.exec(source); m; m = DECLARATION_FUNC.exec(source)) {
+      const at = m.index + m[0].length - 4;
+      const node = root.namedDescendantForIndex(at, at + 4);
+      if (!TOP_LEVEL_TYPES.has(node.type) || node.startIndex !== at) continue;
+      declarationStarts.add(at);
+      if (wanted.has(node.type)) found.set(at, node);
+    }
+  }
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
@@ -316,6 +328,33 @@ function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handle
   if (walkedTypes.length === 0) return byKeyword;
   const walked = root.descendantsOfType(walkedTypes);
   return [...walked, ...byKeyword].sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/**
+ * `func` where a top-level declaration can start it: at the start of a line, or after a `;`.
+ * (A declaration after a block comment on its line is not found: gofmt never writes one.)
+ */
+const DECLARATION_FUNC = /(?:^|;[ \t]*)func\b/gm;
+
+/** The file's import declarations: `import` at the start of a line, where gofmt writes it. */
+function importDeclarations(root: SyntaxNode, source: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  IMPORT_KEYWORD.lastIndex = 0;
+  for (let m = IMPORT_KEYWORD.exec(source); m; m = IMPORT_KEYWORD.exec(source)) {
+    const node = root.namedDescendantForIndex(m.index, m.index + 6);
+    if (node.type === 'import_declaration' && node.startIndex === m.index) out.push(node);
+  }
+  return out;
+}
+
+const IMPORT_KEYWORD = /^import\b/gm;
+
+/** The first top-level declaration after the package clause and the imports. */
+function firstDeclaration(root: SyntaxNode): SyntaxNode | undefined {
+  for (let c = root.firstNamedChild; c; c = c.nextNamedSibling) {
+    if (c.type !== 'package_clause' && c.type !== 'import_declaration' && c.type !== 'comment') return c;
+  }
+  return undefined;
 }
 
 /** Keyword-led types that only occur as top-level declarations. */
@@ -389,10 +428,10 @@ function withoutFix(finding: Finding): Finding {
  * replace whole nodes, so two suggestions that each break the syntax do not mend each other).
  * Otherwise each is checked alone and keeps its fix only if it adds no syntax error.
  */
-function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: readonly SyntaxNode[], lines: LineIndex): Finding[] {
+function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: () => readonly SyntaxNode[], lines: LineIndex): Finding[] {
   const fixed = findings.filter((f) => f.fix);
   if (fixed.length === 0) return findings;
-  const spans = topLevel.map((c) => ({ from: c.startPosition.row + 1, to: c.endPosition.row + 1, broken: c.hasError }));
+  const spans = touchedDeclarations(root, topLevel, lines);
   const alone = new Set<Finding>();
   // Suggestions grouped by the lines they are checked in; one text per group and round, with
   // suggestions that do not overlap applied together.
@@ -430,6 +469,38 @@ function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: readonly Sy
   return findings.map((f) => (alone.has(f) && !fixKeepsSyntax(root, spans, lines, f.fix!) ? withoutFix(f) : f));
 }
 
+/** A top-level declaration's lines (1-based) and whether it has a syntax error. */
+interface DeclarationLines {
+  from: number;
+  to: number;
+  broken: boolean;
+}
+
+/**
+ * The top-level declarations whose lines a fix touches, in order. Usually one, found from the
+ * fix's text; otherwise read from the full list of top-level nodes (built once, when needed).
+ */
+function touchedDeclarations(root: SyntaxNode, topLevel: () => readonly SyntaxNode[], lines: LineIndex): (fix: LineFix) => DeclarationLines[] {
+  let all: DeclarationLines[] | undefined;
+  const lineSpan = (c: SyntaxNode): DeclarationLines => ({ from: c.startPosition.row + 1, to: c.endPosition.row + 1, broken: c.hasError });
+  return (fix) => {
+    const text = lines.text;
+    let start = lines.startOf(fix.line);
+    const end = lines.endOf(fix.endLine);
+    while (start < end && /\s/.test(text[start]!)) start++;
+    let n: SyntaxNode | null = start < end ? root.namedDescendantForIndex(start, end) : null;
+    while (n && n.parent && n.parent.type !== 'source_file') n = n.parent;
+    if (n && n.parent && n.type !== 'comment') {
+      const span = lineSpan(n);
+      // Alone on its lines: no other declaration can share them.
+      const alone = text.slice(lines.startOf(span.from), n.startIndex).trim() === '' && text.slice(n.endIndex, lines.endOf(span.to)).trim() === '';
+      if (alone && span.from <= fix.line && span.to >= fix.endLine) return [span];
+    }
+    all ??= topLevel().map(lineSpan);
+    return all.filter((c) => c.from <= fix.endLine && c.to >= fix.line);
+  };
+}
+
 /** The whole lines a suggestion is checked in: a statement of a function body, or top-level declarations. */
 interface CheckUnit {
   from: number;
@@ -442,8 +513,8 @@ interface CheckUnit {
  * lines hold the fix and nothing else, else the top-level declarations it touches. Null when
  * neither is clean (a broken declaration, a fix outside declarations).
  */
-function checkUnit(root: SyntaxNode, spans: ReadonlyArray<{ from: number; to: number; broken: boolean }>, lines: LineIndex, fix: LineFix): CheckUnit | null {
-  const touched = spans.filter((c) => c.from <= fix.endLine && c.to >= fix.line);
+function checkUnit(root: SyntaxNode, spans: (fix: LineFix) => DeclarationLines[], lines: LineIndex, fix: LineFix): CheckUnit | null {
+  const touched = spans(fix);
   const first = touched[0];
   const last = touched[touched.length - 1];
   if (!first || !last || first.from > fix.line || last.to < fix.endLine || touched.some((c) => c.broken)) return null;
@@ -492,8 +563,8 @@ function segmentsParseCleanly(texts: readonly string[]): boolean {
 }
 
 /** One suggestion on its own: the touched declarations (or the whole file) with and without it. */
-function fixKeepsSyntax(root: SyntaxNode, spans: ReadonlyArray<{ from: number; to: number; broken: boolean }>, lines: LineIndex, fix: LineFix): boolean {
-  const touched = spans.filter((c) => c.from <= fix.endLine && c.to >= fix.line);
+function fixKeepsSyntax(root: SyntaxNode, spans: (fix: LineFix) => DeclarationLines[], lines: LineIndex, fix: LineFix): boolean {
+  const touched = spans(fix);
   const first = touched[0];
   const last = touched[touched.length - 1];
   if (!first || !last || first.from > fix.line || last.to < fix.endLine) {

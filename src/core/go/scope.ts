@@ -152,12 +152,19 @@ const DECLARING: ReadonlySet<string> = new Set(['var_declaration', 'const_declar
 /** Per file: the spec of every package-level var and const by name (the first declaration wins). */
 const packageLevel = new WeakMap<object, Map<string, { spec: SyntaxNode; statement: SyntaxNode }>>();
 
+/** `var` or `const` at the start of a line: where gofmt writes a package-level declaration. */
+const PACKAGE_DECLARATION = /^(?:var|const)\b/gm;
+
 function packageDeclaration(sourceFile: SyntaxNode, name: string): Declaration | null {
   let byName = packageLevel.get(sourceFile.tree);
   if (!byName) {
     byName = new Map();
-    for (const statement of sourceFile.namedChildren) {
-      if (statement.type !== 'var_declaration' && statement.type !== 'const_declaration') continue;
+    const text = sourceFile.text;
+    const base = sourceFile.startIndex; // the root starts at the first token
+    PACKAGE_DECLARATION.lastIndex = 0;
+    for (let m = PACKAGE_DECLARATION.exec(text); m; m = PACKAGE_DECLARATION.exec(text)) {
+      const statement = sourceFile.namedDescendantForIndex(base + m.index, base + m.index + m[0].length);
+      if ((statement.type !== 'var_declaration' && statement.type !== 'const_declaration') || statement.parent?.type !== 'source_file') continue;
       for (const spec of specsOf(statement)) {
         for (const id of spec.childrenForFieldName('name')) if (!byName.has(id.text)) byName.set(id.text, { spec, statement });
       }

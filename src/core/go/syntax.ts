@@ -1,6 +1,7 @@
 /** Small, single-purpose syntax helpers over tree-sitter-go nodes. */
 import type { SyntaxNode } from './parser.js';
 import { findDeclaration } from './scope.js';
+import { wordOffsets } from './words.js';
 
 export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -20,8 +21,17 @@ export function blockStatements(block: SyntaxNode | null): SyntaxNode[] {
 /** Whether an identifier named `name` occurs anywhere inside `node`. */
 export function mentions(node: SyntaxNode, name: string): boolean {
   if (node.type === 'identifier') return node.text === name;
-  if (!node.text.includes(name)) return false;
-  return node.descendantsOfType('identifier').some((id) => id.text === name);
+  const text = node.text;
+  if (!text.includes(name)) return false;
+  // Each place the name is written, asked of the tree: an identifier there, or a field, a
+  // string, a comment…
+  const base = node.startIndex;
+  for (const offset of wordOffsets(text, name)) {
+    const at = base + offset;
+    const found = node.namedDescendantForIndex(at, at + name.length);
+    if (found.type === 'identifier' && found.startIndex === at) return true;
+  }
+  return false;
 }
 
 /** `pkg.Name` for a call's function, or null. */

@@ -95,9 +95,11 @@ func BenchmarkParse(b *testing.B) {
   requires: ['"testing"'],
   create(context) {
     const testingName = (): string | undefined => context.imports().get('testing');
+    // Cheapest rejections first: the file, then the loop's header, must read `.N` or `.Loop(`.
+    const mayHaveLoops = HEADER_TEXT.test(context.source);
     return {
       for_statement(loop) {
-        // Cheapest rejection first: the header must read `.N` or `.Loop(`.
+        if (!mayHaveLoops) return;
         const body = loop.childForFieldName('body');
         if (!body || !HEADER_TEXT.test(context.source.slice(loop.startIndex, body.startIndex))) return;
         const testing = testingName();

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
+import { wordOffsets } from '../../core/go/words.js';
 import { defineRule } from '../define-rule.js';
 
 const NAMED_DECLARATIONS = new Set([
@@ -15,10 +16,12 @@ const NAMED_DECLARATIONS = new Set([
 const MAY_DECLARE_ANY = /\b(?:type|var|const|func)\s+any\b|\bany\s*(?:,[^:=\n]*)?:=|[(,[]\s*any\s+[\w*[\]]|^\s*any\s*(?:=|\s[\w*[\]])/m;
 
 /** Whether the file declares its own `any` anywhere, which would make the rewrite change meaning. */
-function declaresAny(root: SyntaxNode): boolean {
-  if (!MAY_DECLARE_ANY.test(root.text)) return false;
-  for (const id of root.descendantsOfType(['identifier', 'type_identifier'])) {
-    if (id.text !== 'any') continue;
+function declaresAny(root: SyntaxNode, source: string): boolean {
+  if (!MAY_DECLARE_ANY.test(source)) return false;
+  // Each written `any`, looked up in the tree (not every identifier of the file).
+  for (const offset of wordOffsets(source, 'any')) {
+    const id = root.namedDescendantForIndex(offset, offset + 3);
+    if ((id.type !== 'identifier' && id.type !== 'type_identifier') || id.startIndex !== offset) continue;
     const parent = id.parent;
     if (!parent) continue;
     if (NAMED_DECLARATIONS.has(parent.type) && parent.childrenForFieldName('name').some((n) => n.id === id.id)) return true;
@@ -65,7 +68,7 @@ func describe(v any) string {
       },
       $end() {
         if (byLine.size === 0) return;
-        const fixable = !declaresAny(context.root);
+        const fixable = !declaresAny(context.root, context.source);
         for (const nodes of byLine.values()) {
           const first = nodes[0]!;
           const where = nodes.length > 1 ? `${nodes.length} uses of \`interface{}\` on this line` : '`interface{}`';

@@ -9,6 +9,8 @@ const SMALL_LOOP = 4;
 
 /** A quick textual filter for `s += …` and `s = s + …` before looking at the tree. */
 const CONCAT_TEXT = /^([\p{L}_][\p{L}\p{N}_]*)\s*(?:\+=|=[\s(]*\1\s*\+)/u;
+/** A number, `len(…)` or `cap(…)` added: the variable is numeric (a string cannot take one). */
+const NUMERIC_ADDEND = /^[\p{L}_][\p{L}\p{N}_]*\s*(?:\+=|=[\s(]*[\p{L}_][\p{L}\p{N}_]*\s*\+)\s*(?:[0-9.]|len\s*\(|cap\s*\()/u;
 
 /** `s += x` or `s = s + x (+ …)`: the string variable's identifier, or null. */
 function concatenatedVariable(stmt: SyntaxNode): SyntaxNode | null {
@@ -132,7 +134,8 @@ func joinErrors(errs []error) string {
       // `s += x` or `s = s + x`: a `+=`, or an `=` followed by a name and `+`.
       $find: { assignment_statement: /\+=|(?<![=!<>:])=(?!=)[\s(]*[\p{L}_][\p{L}\p{N}_]*\s*\+(?![+=])/gu },
       assignment_statement(stmt) {
-        if (!CONCAT_TEXT.test(stmt.text)) return; // reading .text is the cheapest rejection
+        const text = stmt.text; // reading .text is the cheapest rejection
+        if (!CONCAT_TEXT.test(text) || NUMERIC_ADDEND.test(text)) return;
         const target = concatenatedVariable(stmt);
         if (!target) return;
         // Loops around the statement, inside its function.
