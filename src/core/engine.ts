@@ -11,6 +11,7 @@ import type { AnalysisNote, Finding, LineFix, Severity, SourceFile } from './mod
 import { applySuppressions, readDirectives } from './suppressions.js';
 import type { Report, Rule, RuleContext, TextPattern, Visitors } from './rule.js';
 import { importsOf } from './go/imports.js';
+import { topLevelDeclarations } from './go/scope.js';
 import { topLevelName } from './go/syntax.js';
 
 export interface AnalyzeOptions {
@@ -162,12 +163,13 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     notes.push({ path: file.path, rule: rule.id, message: `rule ${rule.id} failed on this file: ${message}` });
   };
 
-  // The file's top-level declarations are many in generated files (and every doc comment line is
-  // one): they are read in full only when needed (syntax errors, suggestions to check). The
-  // imports and the first declaration are at the top.
+  // Every top-level node (each doc comment line is one) is read only when needed: syntax errors,
+  // suggestions to check. Imports and function declarations come from the declarations index.
   let topLevelNodes: SyntaxNode[] | undefined;
   const topLevel = (): SyntaxNode[] => (topLevelNodes ??= root.namedChildren);
-  importNodes = importDeclarations(root, file.source).flatMap((d) => d.descendantsOfType('import_spec'));
+  importNodes = topLevelDeclarations(root)
+    .filter((d) => d.type === 'import_declaration')
+    .flatMap((d) => d.descendantsOfType('import_spec'));
 
   for (const rule of active) {
     if (rule.requires && !rule.requires.some((text) => file.source.includes(text))) continue; // nothing it could report here
@@ -301,17 +303,15 @@ function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handle
   const found = new Map<number, SyntaxNode>();
   const searched = [...wanted].filter((t) => !TOP_LEVEL_TYPES.has(t));
   const patterns = new Set(searched.map((t) => KEYWORD_TYPES[t]!));
-  // Function and method declarations: the `func` that starts a top-level line.
+  // Function and method declarations are top-level declarations: no search of their own.
   let declarationStarts: Set<number> | undefined;
   if (patterns.has(FUNC_KEYWORD) || [...TOP_LEVEL_TYPES].some((t) => wanted.has(t))) {
     declarationStarts = new Set();
-    DECLARATION_FUNC.lastIndex = 0;
-    for (let m = DECLARATION_FUNC.exec(source); m; m = DECLARATION_FUNC.exec(source)) {
-      const at = m.index + m[0].length - 4;
-      const node = root.namedDescendantForIndex(at, at + 4);
-      if (!TOP_LEVEL_TYPES.has(node.type) || node.startIndex !== at) continue;
+    for (const decl of topLevelDeclarations(root)) {
+      if (!TOP_LEVEL_TYPES.has(decl.type)) continue;
+      const at = decl.startIndex;
       declarationStarts.add(at);
-      if (wanted.has(node.type)) found.set(at, node);
+      if (wanted.has(decl.type)) found.set(at, decl);
     }
   }
   for (const pattern of patterns) {
@@ -329,25 +329,6 @@ function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handle
   const walked = root.descendantsOfType(walkedTypes);
   return [...walked, ...byKeyword].sort((a, b) => a.startIndex - b.startIndex);
 }
-
-/**
- * `func` where a top-level declaration can start it: at the start of a line, or after a `;`.
- * (A declaration after a block comment on its line is not found: gofmt never writes one.)
- */
-const DECLARATION_FUNC = /(?:^|;[ \t]*)func\b/gm;
-
-/** The file's import declarations: `import` at the start of a line, where gofmt writes it. */
-function importDeclarations(root: SyntaxNode, source: string): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  IMPORT_KEYWORD.lastIndex = 0;
-  for (let m = IMPORT_KEYWORD.exec(source); m; m = IMPORT_KEYWORD.exec(source)) {
-    const node = root.namedDescendantForIndex(m.index, m.index + 6);
-    if (node.type === 'import_declaration' && node.startIndex === m.index) out.push(node);
-  }
-  return out;
-}
-
-const IMPORT_KEYWORD = /^import\b/gm;
 
 /** The first top-level declaration after the package clause and the imports. */
 function firstDeclaration(root: SyntaxNode): SyntaxNode | undefined {

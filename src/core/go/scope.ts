@@ -149,29 +149,84 @@ function fromRangeOrClause(stmt: SyntaxNode, name: string): Declaration | null {
 /** Statement types that declare names (see `declaredBy`). */
 const DECLARING: ReadonlySet<string> = new Set(['var_declaration', 'const_declaration', 'short_var_declaration']);
 
-/** Per file: the spec of every package-level var and const by name (the first declaration wins). */
-const packageLevel = new WeakMap<object, Map<string, { spec: SyntaxNode; statement: SyntaxNode }>>();
+/**
+ * The file's top-level declarations (its comments, often half the top-level nodes, left out),
+ * found where gofmt writes them: `func`, `type`, `var`, `const` or `import` at the start of a
+ * line, then looked up in the tree. Read once per file.
+ */
+export function topLevelDeclarations(root: SyntaxNode): readonly SyntaxNode[] {
+  return fileIndex(root).declarations;
+}
 
-/** `var` or `const` at the start of a line: where gofmt writes a package-level declaration. */
-const PACKAGE_DECLARATION = /^(?:var|const)\b/gm;
-
-function packageDeclaration(sourceFile: SyntaxNode, name: string): Declaration | null {
-  let byName = packageLevel.get(sourceFile.tree);
-  if (!byName) {
-    byName = new Map();
-    const text = sourceFile.text;
-    const base = sourceFile.startIndex; // the root starts at the first token
-    PACKAGE_DECLARATION.lastIndex = 0;
-    for (let m = PACKAGE_DECLARATION.exec(text); m; m = PACKAGE_DECLARATION.exec(text)) {
-      const statement = sourceFile.namedDescendantForIndex(base + m.index, base + m.index + m[0].length);
-      if ((statement.type !== 'var_declaration' && statement.type !== 'const_declaration') || statement.parent?.type !== 'source_file') continue;
-      for (const spec of specsOf(statement)) {
-        for (const id of spec.childrenForFieldName('name')) if (!byName.has(id.text)) byName.set(id.text, { spec, statement });
+/** The `type_spec` or `type_alias` declaring `name` at the top of the file, or null. */
+export function typeSpecNamed(root: SyntaxNode, name: string): SyntaxNode | null {
+  const index = fileIndex(root);
+  if (!index.types) {
+    index.types = new Map();
+    for (const decl of index.declarations) {
+      if (decl.type !== 'type_declaration') continue;
+      for (const spec of decl.namedChildren) {
+        if (spec.type !== 'type_spec' && spec.type !== 'type_alias') continue;
+        const id = spec.childForFieldName('name')?.text;
+        if (id && !index.types.has(id)) index.types.set(id, spec);
       }
     }
-    packageLevel.set(sourceFile.tree, byName);
   }
-  const found = byName.get(name);
+  return index.types.get(name) ?? null;
+}
+
+interface FileIndex {
+  declarations: SyntaxNode[];
+  /** Type name → its spec, built on first use. */
+  types?: Map<string, SyntaxNode>;
+  /** Package-level var or const name → its spec, built on first use. */
+  values?: Map<string, { spec: SyntaxNode; statement: SyntaxNode }>;
+}
+
+const TOP_LEVEL_KEYWORD = /^(?:func|type|var|const|import)\b/gm;
+const TOP_LEVEL_TYPES: ReadonlySet<string> = new Set([
+  'function_declaration',
+  'method_declaration',
+  'type_declaration',
+  'var_declaration',
+  'const_declaration',
+  'import_declaration',
+]);
+const indexes = new WeakMap<object, FileIndex>();
+
+function fileIndex(node: SyntaxNode): FileIndex {
+  let index = indexes.get(node.tree);
+  if (index) return index;
+  const root = node.tree.rootNode;
+  const text = root.text;
+  const base = root.startIndex; // the root starts at the first token
+  const declarations: SyntaxNode[] = [];
+  TOP_LEVEL_KEYWORD.lastIndex = 0;
+  for (let m = TOP_LEVEL_KEYWORD.exec(text); m; m = TOP_LEVEL_KEYWORD.exec(text)) {
+    const at = base + m.index;
+    const decl = root.namedDescendantForIndex(at, at + m[0].length);
+    if (!TOP_LEVEL_TYPES.has(decl.type) || decl.startIndex !== at) continue;
+    // Function and method declarations only occur at the top; the others also inside functions.
+    if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration' && decl.parent?.type !== 'source_file') continue;
+    declarations.push(decl);
+  }
+  index = { declarations };
+  indexes.set(node.tree, index);
+  return index;
+}
+
+function packageDeclaration(sourceFile: SyntaxNode, name: string): Declaration | null {
+  const index = fileIndex(sourceFile);
+  if (!index.values) {
+    index.values = new Map();
+    for (const statement of index.declarations) {
+      if (statement.type !== 'var_declaration' && statement.type !== 'const_declaration') continue;
+      for (const spec of specsOf(statement)) {
+        for (const id of spec.childrenForFieldName('name')) if (!index.values.has(id.text)) index.values.set(id.text, { spec, statement });
+      }
+    }
+  }
+  const found = index.values.get(name);
   return found ? fromSpec(found.spec, name, 'package', found.statement) : null;
 }
 
@@ -312,21 +367,16 @@ export function typeOfDeclaration(decl: Declaration): TypeInfo | null {
 
 /** Finds `type Name struct {…}` in the file and the written type of its field. */
 export function fieldType(root: SyntaxNode, typeName: string, field: string): TypeInfo | null {
-  for (const decl of root.namedChildren) {
-    if (decl.type !== 'type_declaration') continue;
-    for (const spec of decl.namedChildren) {
-      if (spec.type !== 'type_spec' || spec.childForFieldName('name')?.text !== typeName) continue;
-      const struct = spec.childForFieldName('type');
-      if (struct?.type !== 'struct_type') return null;
-      const list = struct.namedChildren.find((c) => c.type === 'field_declaration_list');
-      for (const f of list?.namedChildren ?? []) {
-        if (f.type !== 'field_declaration') continue;
-        if (f.childrenForFieldName('name').some((n) => n.text === field)) {
-          const t = f.childForFieldName('type');
-          return t ? classifyTypeNode(t) : null;
-        }
-      }
-      return null;
+  const spec = typeSpecNamed(root, typeName);
+  if (spec?.type !== 'type_spec') return null;
+  const struct = spec.childForFieldName('type');
+  if (struct?.type !== 'struct_type') return null;
+  const list = struct.namedChildren.find((c) => c.type === 'field_declaration_list');
+  for (const f of list?.namedChildren ?? []) {
+    if (f.type !== 'field_declaration') continue;
+    if (f.childrenForFieldName('name').some((n) => n.text === field)) {
+      const t = f.childForFieldName('type');
+      return t ? classifyTypeNode(t) : null;
     }
   }
   return null;

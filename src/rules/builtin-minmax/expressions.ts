@@ -1,6 +1,6 @@
 /** Expression facts builtin-minmax needs: equality, purity, float-ness, and gofmt text as a call argument. */
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeOfDeclaration } from '../../core/go/scope.js';
+import { fieldType, findDeclaration, typeOfDeclaration, typeSpecNamed } from '../../core/go/scope.js';
 import { callArguments, unparen } from '../../core/go/syntax.js';
 
 export const ORDERINGS = new Set(['<', '<=', '>', '>=']);
@@ -76,15 +76,10 @@ const MATH_NON_FLOAT = new Set(['Float32bits', 'Float64bits', 'Signbit', 'Ilogb'
 
 /** Whether `type Name float64` (or float32) is declared in the file. */
 function namedFloatType(root: SyntaxNode, name: string): boolean {
-  for (const decl of root.namedChildren) {
-    if (decl.type !== 'type_declaration') continue;
-    for (const spec of decl.namedChildren) {
-      if (spec.type !== 'type_spec' || spec.childForFieldName('name')?.text !== name) continue;
-      const t = spec.childForFieldName('type');
-      return t !== null && FLOAT_TYPES.has(t.text);
-    }
-  }
-  return false;
+  const spec = typeSpecNamed(root, name);
+  if (spec?.type !== 'type_spec') return false;
+  const t = spec.childForFieldName('type');
+  return t !== null && FLOAT_TYPES.has(t.text);
 }
 
 function fileRoot(node: SyntaxNode): SyntaxNode {
@@ -181,22 +176,8 @@ function rangeValueIsFloat(clause: SyntaxNode, name: string): boolean {
 }
 
 function structFieldIsFloat(root: SyntaxNode, typeName: string, field: string, at: SyntaxNode): boolean {
-  for (const decl of root.namedChildren) {
-    if (decl.type !== 'type_declaration') continue;
-    for (const spec of decl.namedChildren) {
-      if (spec.type !== 'type_spec' || spec.childForFieldName('name')?.text !== typeName) continue;
-      const struct = spec.childForFieldName('type');
-      if (struct?.type !== 'struct_type') return false;
-      const list = struct.namedChildren.find((c) => c.type === 'field_declaration_list');
-      for (const f of list?.namedChildren ?? []) {
-        if (f.type === 'field_declaration' && f.childrenForFieldName('name').some((x) => x.text === field)) {
-          return isFloatType(f.childForFieldName('type'), at);
-        }
-      }
-      return false;
-    }
-  }
-  return false;
+  const info = fieldType(root, typeName, field);
+  return info !== null && isFloatType(info.node, at);
 }
 
 const COMPACT_OPERATORS = new Set(['+', '-', '|', '^', '*', '/', '%', '<<', '>>', '&', '&^']);

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { blockStatements, FUNCTION_TYPES, unparen } from '../../core/go/syntax.js';
+import { topLevelDeclarations } from '../../core/go/scope.js';
 import { lockCallOf } from '../atomic-counter/locks.js';
 import { chainRoot, isVariableChain, typeOfChain } from '../atomic-counter/types.js';
 import { defineRule } from '../define-rule.js';
@@ -141,9 +142,8 @@ function copyingMethod(fn: SyntaxNode, name: string, iterName: string): string |
 function hasIteratorAlready(fn: SyntaxNode, iterName: string): boolean {
   if (fn.type !== 'method_declaration') return false;
   const recvType = fn.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('type')?.text.replace(/^\*/, '').replace(/\[.*$/, '');
-  const root = fn.parent;
-  if (!recvType || !root) return false;
-  return root.namedChildren.some((m) => {
+  if (!recvType) return false;
+  return topLevelDeclarations(fn).some((m) => {
     if (m.type !== 'method_declaration') return false;
     const t = m.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('type')?.text.replace(/^\*/, '').replace(/\[.*$/, '');
     return t === recvType && (m.childForFieldName('result')?.text.startsWith(`${iterName}.Seq`) ?? false);

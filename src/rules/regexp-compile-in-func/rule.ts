@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration } from '../../core/go/scope.js';
+import { findDeclaration, topLevelDeclarations } from '../../core/go/scope.js';
 import { callArguments, enclosingLoop, FUNCTION_TYPES, functionName, isHttpHandler, packageCall } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 import { qualifiedCallee } from '../os-root/callee.js';
@@ -100,7 +100,7 @@ function lazilyCached(call: SyntaxNode): boolean {
 /** Whether a package-level `var` initialiser calls the function: then it runs once, at init. */
 function calledByPackageVariable(root: SyntaxNode, name: string): boolean {
   const called = new RegExp(`(?:^|[^\\p{L}\\p{N}_.])${name}\\s*\\(`, 'u');
-  return root.namedChildren.some((decl) => decl.type === 'var_declaration' && called.test(decl.text));
+  return topLevelDeclarations(root).some((decl) => decl.type === 'var_declaration' && called.test(decl.text));
 }
 
 export default defineRule({

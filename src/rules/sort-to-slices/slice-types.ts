@@ -4,22 +4,16 @@
  * name is free to use at a place, and whether a package stays used after a call is rewritten.
  */
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeOfExpression, type TypeInfo } from '../../core/go/scope.js';
+import { findDeclaration, typeOfExpression, typeSpecNamed, type TypeInfo } from '../../core/go/scope.js';
 import { unparen } from '../../core/go/syntax.js';
 
 /** `type Name []T` (or `= []T`) declared at the top of the file: the slice type node. */
 function namedSliceType(root: SyntaxNode, name: string): SyntaxNode | null {
   if (!/^[A-Za-z_]\w*$/.test(name)) return null;
-  for (const decl of root.namedChildren) {
-    if (decl.type !== 'type_declaration') continue;
-    for (const spec of decl.namedChildren) {
-      if ((spec.type !== 'type_spec' && spec.type !== 'type_alias') || spec.childForFieldName('name')?.text !== name) continue;
-      if (spec.childForFieldName('type_parameters')) return null;
-      const type = spec.childForFieldName('type');
-      return type?.type === 'slice_type' ? type : null;
-    }
-  }
-  return null;
+  const spec = typeSpecNamed(root, name);
+  if (!spec || spec.childForFieldName('type_parameters')) return null;
+  const type = spec.childForFieldName('type');
+  return type?.type === 'slice_type' ? type : null;
 }
 
 function elementOf(type: TypeInfo, root: SyntaxNode): SyntaxNode | null {

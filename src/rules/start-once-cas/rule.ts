@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration } from '../../core/go/scope.js';
+import { findDeclaration, typeSpecNamed } from '../../core/go/scope.js';
 import { blockStatements, enclosingFunction, functionName, unparen } from '../../core/go/syntax.js';
 import { chainName, chainRoot, isVariableChain } from '../atomic-counter/types.js';
 import { defineRule } from '../define-rule.js';
@@ -64,17 +64,10 @@ function raceEvident(object: SyntaxNode, field: string, fn: SyntaxNode): boolean
   const decl = findDeclaration(object, object.text);
   const type = decl?.type?.text.replace(/^\*/, '').replace(/\[.*$/, '');
   if (!type || !/^[A-Za-z_]\w*$/.test(type)) return false;
-  let root = fn;
-  while (root.parent) root = root.parent;
-  for (const top of root.namedChildren) {
-    if (top.type !== 'type_declaration') continue;
-    for (const spec of top.namedChildren) {
-      if (spec.type !== 'type_spec' || spec.childForFieldName('name')?.text !== type) continue;
-      const struct = spec.childForFieldName('type');
-      return struct?.type === 'struct_type' && SYNC_FIELD.test(struct.text);
-    }
-  }
-  return false;
+  const spec = typeSpecNamed(fn, type);
+  if (spec?.type !== 'type_spec') return false;
+  const struct = spec.childForFieldName('type');
+  return struct?.type === 'struct_type' && SYNC_FIELD.test(struct.text);
 }
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeOfDeclaration, typeOfExpression, type TypeInfo, type TypeKind } from '../../core/go/scope.js';
+import { findDeclaration, typeOfDeclaration, typeOfExpression, typeSpecNamed, type TypeInfo, type TypeKind } from '../../core/go/scope.js';
 import { blockStatements, callArguments, selectorParts, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
@@ -13,25 +13,19 @@ const DESCRIBED: Partial<Record<TypeKind, string>> = { slice: 'a slice', string:
 /** The kind of a type declared in the file (`type T struct{…}`, `type B []byte`), or null. */
 function namedKind(root: SyntaxNode, name: string): TypeKind | null {
   if (!/^[A-Za-z_]\w*$/.test(name)) return null;
-  for (const decl of root.namedChildren) {
-    if (decl.type !== 'type_declaration') continue;
-    for (const spec of decl.namedChildren) {
-      if (spec.type !== 'type_spec' || spec.childForFieldName('name')?.text !== name) continue;
-      if (spec.childForFieldName('type_parameters')) return null;
-      const t = spec.childForFieldName('type');
-      switch (t?.type) {
-        case 'struct_type':
-          return 'struct';
-        case 'slice_type':
-          return 'slice';
-        case 'array_type':
-          return 'array';
-        default:
-          return t?.text === 'string' ? 'string' : null;
-      }
-    }
+  const spec = typeSpecNamed(root, name);
+  if (spec?.type !== 'type_spec' || spec.childForFieldName('type_parameters')) return null;
+  const t = spec.childForFieldName('type');
+  switch (t?.type) {
+    case 'struct_type':
+      return 'struct';
+    case 'slice_type':
+      return 'slice';
+    case 'array_type':
+      return 'array';
+    default:
+      return t?.text === 'string' ? 'string' : null;
   }
-  return null;
 }
 
 /** Library struct types often (wrongly) pooled by value, by import path and name. */

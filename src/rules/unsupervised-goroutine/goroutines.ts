@@ -3,7 +3,7 @@
  * the structured-concurrency and channel-safety rules.
  */
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { typeOfExpression } from '../../core/go/scope.js';
+import { topLevelDeclarations, typeOfExpression } from '../../core/go/scope.js';
 import { FUNCTION_TYPES, blockStatements, selectorParts, unparen } from '../../core/go/syntax.js';
 
 /** The call a `go` statement makes. */
@@ -33,7 +33,8 @@ export interface FileFunctions {
 export function fileFunctions(root: SyntaxNode): FileFunctions {
   const functions = new Map<string, SyntaxNode>();
   const methods = new Map<string, SyntaxNode[]>();
-  for (const decl of root.namedChildren) {
+  for (const decl of topLevelDeclarations(root)) {
+    if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration') continue;
     const name = decl.childForFieldName('name')?.text;
     if (!name) continue;
     if (decl.type === 'function_declaration') functions.set(name, decl);
