@@ -11,6 +11,7 @@ import type { AnalysisNote, Finding, LineFix, Severity, SourceFile } from './mod
 import { applySuppressions, readDirectives } from './suppressions.js';
 import type { Report, Rule, RuleContext, TextPattern, Visitors } from './rule.js';
 import { importsOf } from './go/imports.js';
+import { releaseFileMemos } from './go/file-memo.js';
 import { topLevelDeclarations } from './go/scope.js';
 import { topLevelName } from './go/syntax.js';
 
@@ -289,6 +290,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   kept = [...suppression.kept, ...suppression.problems];
   kept = kept.some((f) => f.fix) ? checkFixes(kept, root, topLevel, lines) : kept;
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
+  releaseFileMemos(root);
   return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
 }
 

@@ -5,6 +5,7 @@
  * rules stay silent.
  */
 import type { SyntaxNode } from './parser.js';
+import { fileMemo } from './file-memo.js';
 import { containsWord } from './words.js';
 
 export type DeclarationKind = 'param' | 'result' | 'receiver' | 'var' | 'const' | 'short' | 'range' | 'package';
@@ -192,27 +193,24 @@ const TOP_LEVEL_TYPES: ReadonlySet<string> = new Set([
   'const_declaration',
   'import_declaration',
 ]);
-const indexes = new WeakMap<object, FileIndex>();
 
 function fileIndex(node: SyntaxNode): FileIndex {
-  let index = indexes.get(node.tree);
-  if (index) return index;
-  const root = node.tree.rootNode;
-  const text = root.text;
-  const base = root.startIndex; // the root starts at the first token
-  const declarations: SyntaxNode[] = [];
-  TOP_LEVEL_KEYWORD.lastIndex = 0;
-  for (let m = TOP_LEVEL_KEYWORD.exec(text); m; m = TOP_LEVEL_KEYWORD.exec(text)) {
-    const at = base + m.index;
-    const decl = root.namedDescendantForIndex(at, at + m[0].length);
-    if (!TOP_LEVEL_TYPES.has(decl.type) || decl.startIndex !== at) continue;
-    // Function and method declarations only occur at the top; the others also inside functions.
-    if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration' && decl.parent?.type !== 'source_file') continue;
-    declarations.push(decl);
-  }
-  index = { declarations };
-  indexes.set(node.tree, index);
-  return index;
+  return fileMemo(node, 'declarations', () => {
+    const root = node.tree.rootNode;
+    const text = root.text;
+    const base = root.startIndex; // the root starts at the first token
+    const declarations: SyntaxNode[] = [];
+    TOP_LEVEL_KEYWORD.lastIndex = 0;
+    for (let m = TOP_LEVEL_KEYWORD.exec(text); m; m = TOP_LEVEL_KEYWORD.exec(text)) {
+      const at = base + m.index;
+      const decl = root.namedDescendantForIndex(at, at + m[0].length);
+      if (!TOP_LEVEL_TYPES.has(decl.type) || decl.startIndex !== at) continue;
+      // Function and method declarations only occur at the top; the others also inside functions.
+      if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration' && decl.parent?.type !== 'source_file') continue;
+      declarations.push(decl);
+    }
+    return { declarations };
+  });
 }
 
 function packageDeclaration(sourceFile: SyntaxNode, name: string): Declaration | null {

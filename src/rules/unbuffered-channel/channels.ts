@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
 import { callArguments, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
 import { goStatementOfLiteral, isTerminatingCall } from '../unsupervised-goroutine/goroutines.js';
+import { fileMemo } from '../../core/go/file-memo.js';
 import { wordOffsets } from '../../core/go/words.js';
 
 /** `make(chan T)` with no capacity argument. */
@@ -228,12 +229,9 @@ interface ChannelFacts {
   uses: ChannelUse[];
 }
 
-const factsCache = new WeakMap<SyntaxNode, Map<number, ChannelFacts>>();
-
 /** The binding and uses of a made channel, computed once per file for all the channel rules. */
 export function channelFacts(make: UnbufferedMake, root: SyntaxNode, imports: ReadonlyMap<string, string>): ChannelFacts {
-  let perFile = factsCache.get(root);
-  if (!perFile) factsCache.set(root, (perFile = new Map()));
+  const perFile = fileMemo(root, 'channel-facts', () => new Map<number, ChannelFacts>());
   const cached = perFile.get(make.call.id);
   if (cached) return cached;
   const binding = bindingOf(make.call);
