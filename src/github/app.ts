@@ -6,6 +6,7 @@ import type { Context, Probot } from 'probot';
 import type { Rule } from '../core/rule.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { DeliveryLog } from './delivery-log.js';
+import { warmOrgConfig } from './config-loader.js';
 import { createReviewCaches, reviewPullRequest } from './pull-request.js';
 import { ReviewQueue } from './review-queue.js';
 import { settingsFromEnv, type ReviewSettings } from './settings.js';
@@ -160,13 +161,22 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
       }
     });
 
-    // Org-wide installs: nothing is posted on install; the log shows what was added.
+    // Org-wide installs: nothing is posted on install. The log shows what was added, and the
+    // organisation's defaults are read once (a broken file shows in the log before any review).
+    const knownRules = new Set(rules.map((r) => r.id));
+    // In the queue, like reviews: the webhook is answered at once, and shutdown waits for it.
+    const warm = async (context: Context<'installation' | 'installation_repositories'>): Promise<void> => {
+      const owner = accountLogin(context.payload.installation.account);
+      if (!owner) return;
+      queue.enqueue(`org-config:${owner}`, () => warmOrgConfig(context.octokit, owner, knownRules, caches.orgConfig, context.log));
+    };
     app.on(['installation.created', 'installation.new_permissions_accepted', 'installation.unsuspend'], async (context) => {
       const repos = context.payload.repositories ?? [];
       context.log.info(
         { account: accountName(context.payload.installation.account), repositories: repos.length, action: context.payload.action },
         'installed: pull requests will be reviewed from now on',
       );
+      await warm(context);
     });
     app.on('installation_repositories', async (context) => {
       context.log.info(
@@ -177,6 +187,7 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
         },
         'installation repositories changed',
       );
+      if (context.payload.repositories_added.length > 0) await warm(context);
     });
 
     app.on('check_run.rerequested', async (context) => {
@@ -197,6 +208,12 @@ export function createApp(options: AppOptions = {}): GoStandardsApp {
 }
 
 export default createApp();
+
+/** The login of a user or organisation account (enterprises have none: nothing to warm). */
+function accountLogin(account: unknown): string | undefined {
+  if (!account || typeof account !== 'object') return undefined;
+  return (account as { login?: string }).login;
+}
 
 /** An installation's account: a user or organisation (login) or an enterprise (slug). */
 function accountName(account: unknown): string | undefined {

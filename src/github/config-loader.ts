@@ -11,9 +11,9 @@
  */
 import { composeConfigGet } from '@probot/octokit-plugin-config';
 import { LRUCache } from 'lru-cache';
-import { CONFIG_PATH, locateProblems, validateConfig, type Config, type ConfigProblem } from '../core/config.js';
+import { CONFIG_PATH, locateProblems, parseConfigText, validateConfig, type Config, type ConfigProblem } from '../core/config.js';
 import { mergeLayers, type ConfigLayer, type EffectiveConfig } from '../core/config-merge.js';
-import type { GitHub, Logger } from './types.js';
+import { statusOf, type GitHub, type Logger } from './types.js';
 
 export interface LoadedConfig extends EffectiveConfig {
   /** Problems found, with the file they are in; empty when the configuration is valid. */
@@ -28,6 +28,64 @@ interface ConfigFile {
   path: string;
   url: string;
   config: Record<string, unknown> | null;
+}
+
+/**
+ * The organisation's `.github` configuration file by owner (null text: none), warmed when the
+ * app is installed and refreshed by every review snapshot. Reviews that cannot use GraphQL read
+ * the organisation's defaults from here instead of the contents API.
+ */
+export type OrgConfigCache = LRUCache<string, { text: string | null }>;
+
+export function createOrgConfigCache(): OrgConfigCache {
+  return new LRUCache<string, { text: string | null }>({ max: 1000, ttl: 10 * 60 * 1000 });
+}
+
+/** Reads the organisation's defaults (`<owner>/.github`, default branch) once, for the cache. */
+export async function warmOrgConfig(
+  octokit: GitHub,
+  owner: string,
+  knownRules: ReadonlySet<string>,
+  cache: OrgConfigCache,
+  log: Logger,
+): Promise<void> {
+  let text: string | null;
+  try {
+    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo: '.github', path: CONFIG_PATH, mediaType: { format: 'raw' } });
+    text = String(res.data);
+  } catch (error) {
+    if (statusOf(error) !== 404) {
+      log.warn({ err: error, owner }, 'cannot read the organisation configuration');
+      return;
+    }
+    text = null;
+  }
+  cache.set(owner, { text });
+  const source = `${owner}/.github:${CONFIG_PATH}`;
+  if (text === null) {
+    log.info({ owner }, 'no organisation configuration: repositories use their own or the defaults');
+    return;
+  }
+  const result = parseConfigText(text, knownRules);
+  if (result.ok) log.info({ owner, file: source }, 'organisation configuration loaded');
+  else for (const p of result.problems) log.warn({ owner, file: source, key: p.key, line: p.line }, `invalid organisation configuration: ${p.message}`);
+}
+
+/**
+ * The files a review already has for the loader: those its snapshot brought (which refresh the
+ * organisation cache), plus the organisation's defaults from the cache when the snapshot has not
+ * got them.
+ */
+export function prefetchedFiles(owner: string, snapshot: PrefetchedConfig | undefined, orgCache: OrgConfigCache): PrefetchedConfig {
+  const files = new Map(snapshot ?? []);
+  const orgKey = prefetchKey(owner, '.github', CONFIG_PATH);
+  const fromSnapshot = files.get(orgKey);
+  if (fromSnapshot !== undefined) orgCache.set(owner, { text: fromSnapshot });
+  else {
+    const cached = orgCache.get(owner);
+    if (cached) files.set(orgKey, cached.text);
+  }
+  return files;
 }
 
 /** Configuration per repository and base commit: a burst of pull requests costs one read. */

@@ -10,7 +10,7 @@ import { formatProblem, ruleLevels } from '../core/config.js';
 import { describeEffectiveConfig } from '../core/config-merge.js';
 import { compileRules } from '../core/engine.js';
 import type { Rule } from '../core/rule.js';
-import { cachedConfig, createConfigCache, loadConfig, type LoadedConfig } from './config-loader.js';
+import { cachedConfig, createConfigCache, createOrgConfigCache, loadConfig, prefetchedFiles, type LoadedConfig, type OrgConfigCache } from './config-loader.js';
 import { createModuleCaches, ModuleVersionLookup, type ModuleCaches } from './go-modules.js';
 import { changedLinesFromPatch } from '../core/diff/changed-lines.js';
 import type { RuleSet } from '../core/engine.js';
@@ -41,11 +41,13 @@ export interface ReviewDeps {
 /** What a process remembers between reviews: configuration and go.mod lookups. */
 export interface ReviewCaches {
   config: ReturnType<typeof createConfigCache>;
+  /** The organisation's defaults by owner, warmed on install. */
+  orgConfig: OrgConfigCache;
   modules: ModuleCaches;
 }
 
 export function createReviewCaches(): ReviewCaches {
-  return { config: createConfigCache(), modules: createModuleCaches() };
+  return { config: createConfigCache(), orgConfig: createOrgConfigCache(), modules: createModuleCaches() };
 }
 
 export type ReviewOutcome =
@@ -84,7 +86,7 @@ export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pu
   const knownRules = new Set(deps.rules.map((r) => r.id));
   // A draft's review depends on `drafts`: read the configuration first (it is cached for later).
   let loaded = pull.draft
-    ? await loadConfig(octokit, repo, pull.baseSha, knownRules, log, deps.caches.config)
+    ? await loadConfig(octokit, repo, pull.baseSha, knownRules, log, deps.caches.config, prefetchedFiles(repo.owner, undefined, deps.caches.orgConfig))
     : cachedConfig(deps.caches.config, repo, pull.baseSha);
   if (pull.draft && loaded?.config.drafts === 'skip') {
     log.info('draft pull request: skipped until ready for review');
@@ -115,7 +117,7 @@ export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pu
     log.info({ newHead: snapshot.headSha }, 'the pull request has moved on: not reviewing the old head');
     return { status: 'superseded', headSha: snapshot.headSha };
   }
-  loaded ??= await loadConfig(octokit, repo, pull.baseSha, knownRules, log, deps.caches.config, snapshot?.config);
+  loaded ??= await loadConfig(octokit, repo, pull.baseSha, knownRules, log, deps.caches.config, prefetchedFiles(repo.owner, snapshot?.config, deps.caches.orgConfig));
   const config = loaded.config;
   const include = picomatch(config.paths.include, { dot: true });
   const exclude = config.paths.exclude.length > 0 ? picomatch(config.paths.exclude, { dot: true }) : () => false;
