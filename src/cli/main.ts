@@ -5,7 +5,7 @@
  * Exit status: 0 no findings, 1 findings, 2 usage or input error.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_PATH, DEFAULT_CONFIG, formatProblem, parseConfigText, ruleLevels, type Config } from '../core/config.js';
 import { parseArgs } from 'node:util';
@@ -98,9 +98,15 @@ async function check(paths: string[], options: { diff?: string; format: 'text' |
   const config = loadCliConfig(options.config);
   const include = picomatch(config.paths.include, { dot: true });
   const exclude = config.paths.exclude.length > 0 ? picomatch(config.paths.exclude, { dot: true }) : () => false;
+  // The globs are relative to the repository root, where the configuration lives. A file
+  // outside it (an absolute path, ../elsewhere) is not governed by them: it was named, so it is
+  // checked.
+  const root = repositoryRoot();
   const wanted = (path: string): boolean => {
-    const rel = relative(process.cwd(), path).split(sep).join('/');
-    return include(rel) && !exclude(rel);
+    const rel = relative(root, resolve(path));
+    if (rel.startsWith('..') || isAbsolute(rel)) return true;
+    const posixRel = rel.split(sep).join('/');
+    return include(posixRel) && !exclude(posixRel);
   };
   let targets: Array<{ path: string; changed?: ChangedLines }>;
   if (options.diff !== undefined) {

@@ -73,6 +73,15 @@ describe('go-standards check', () => {
     expect(out).toMatch(/^pkg\/sub\/names\.go:6:2: warning prealloc-slice: .*\[Zero-Allocation Patterns \(Enforced\)\]\n1 finding\n$/);
   });
 
+  it('checks files named outside the current directory, by relative or absolute path', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'go-standards-elsewhere-'));
+    writeFileSync(join(elsewhere, 'x.go'), IFACE);
+    mkdirSync(join(dir, 'inner'));
+    process.chdir(join(dir, 'inner'));
+    expect(await main(['check', join(elsewhere, 'x.go'), '../pkg/sub', '--format', 'json'])).toBe(1);
+    expect(JSON.parse(out).map((f: { rule: string }) => f.rule)).toEqual(['empty-interface', 'prealloc-slice']);
+  });
+
   it('exits 0 without findings', async () => {
     writeFileSync(join(dir, 'clean.go'), 'package p\n\nfunc Add(a, b int) int { return a + b }\n');
     expect(await main(['check', 'clean.go', '--format', 'json'])).toBe(0);
