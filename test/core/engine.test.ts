@@ -126,6 +126,18 @@ describe('engine', () => {
     expect(result.findings.map((f) => f.fix?.replacement ?? null)).toEqual(['\tf()', null, '\tf()']);
   });
 
+  it('finds imports and declarations however the file is laid out (one line, indented, CRLF)', () => {
+    const set = compileRules(RULES.filter((r) => r.id === 'benchmark-loop'));
+    const sources = [
+      'package p; import "testing"; func BenchmarkX(b *testing.B) { for i := 0; i < b.N; i++ { work() } }; func work() {}\n',
+      '  package p\n\n  import "testing"\n\n  func BenchmarkX(b *testing.B) {\n\tfor i := 0; i < b.N; i++ {\n\t\twork()\n\t}\n  }\n\n  func work() {}\n',
+      '\uFEFFpackage p\r\n\r\nimport "testing"\r\n\r\nfunc BenchmarkX(b *testing.B) {\r\n\tfor i := 0; i < b.N; i++ {\r\n\t\twork()\r\n\t}\r\n}\r\n\r\nfunc work() {}\r\n',
+    ];
+    for (const source of sources) {
+      expect(analyzeFile({ path: 'x_test.go', source }, set).findings.map((f) => f.rule)).toEqual(['benchmark-loop']);
+    }
+  });
+
   it('skips a rule on files without the text it requires', () => {
     const needsTesting: Rule = defineRule({ ...base, id: 'needs-testing', requires: ['"testing"'], create: reportsCalls.create });
     const set = compileRules([needsTesting]);

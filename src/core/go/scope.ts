@@ -152,8 +152,7 @@ const DECLARING: ReadonlySet<string> = new Set(['var_declaration', 'const_declar
 
 /**
  * The file's top-level declarations (its comments, often half the top-level nodes, left out),
- * found where gofmt writes them: `func`, `type`, `var`, `const` or `import` at the start of a
- * line, then looked up in the tree. Read once per file.
+ * in order. Read once per file.
  */
 export function topLevelDeclarations(root: SyntaxNode): readonly SyntaxNode[] {
   return fileIndex(root).declarations;
@@ -184,7 +183,6 @@ interface FileIndex {
   values?: Map<string, { spec: SyntaxNode; statement: SyntaxNode }>;
 }
 
-const TOP_LEVEL_KEYWORD = /^(?:func|type|var|const|import)\b/gm;
 const TOP_LEVEL_TYPES: ReadonlySet<string> = new Set([
   'function_declaration',
   'method_declaration',
@@ -196,18 +194,14 @@ const TOP_LEVEL_TYPES: ReadonlySet<string> = new Set([
 
 function fileIndex(node: SyntaxNode): FileIndex {
   return fileMemo(node, 'declarations', () => {
-    const root = node.tree.rootNode;
-    const text = root.text;
-    const base = root.startIndex; // the root starts at the first token
+    // A cursor over the top level reads each child's type without making a node object of it:
+    // only the declarations become nodes, not the comments (each doc comment line is one).
     const declarations: SyntaxNode[] = [];
-    TOP_LEVEL_KEYWORD.lastIndex = 0;
-    for (let m = TOP_LEVEL_KEYWORD.exec(text); m; m = TOP_LEVEL_KEYWORD.exec(text)) {
-      const at = base + m.index;
-      const decl = root.namedDescendantForIndex(at, at + m[0].length);
-      if (!TOP_LEVEL_TYPES.has(decl.type) || decl.startIndex !== at) continue;
-      // Function and method declarations only occur at the top; the others also inside functions.
-      if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration' && decl.parent?.type !== 'source_file') continue;
-      declarations.push(decl);
+    const cursor = node.tree.rootNode.walk();
+    if (cursor.gotoFirstChild()) {
+      do {
+        if (TOP_LEVEL_TYPES.has(cursor.nodeType)) declarations.push(cursor.currentNode);
+      } while (cursor.gotoNextSibling());
     }
     return { declarations };
   });

@@ -1,6 +1,6 @@
 import type { Edit } from '../../core/model.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeSpecNamed } from '../../core/go/scope.js';
+import { findDeclaration, topLevelDeclarations, typeSpecNamed } from '../../core/go/scope.js';
 import { blockStatements, callArguments, mentions, packageCall, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 import { qualifiedCallee } from '../os-root/callee.js';
@@ -64,8 +64,8 @@ const IF_SHAPE =
   /if [^{;\n]*[<>][^{;\n]*\{(?:[^\n]*\n(?:[ \t]*\/\/[^\n]*\n)*[^\n]* = [^\n]*\n(?:[ \t]*\/\/[^\n]*\n)*[ \t]*\}| [^\n{}]* = [^\n{}]* \})/y;
 
 const IF_SHAPE_ANYWHERE = new RegExp(`\\b${IF_SHAPE.source}`, 'g');
-/** A top-level function named `min` or `max` (with or without type parameters). */
-const TOP_LEVEL_FUNC = { min: /^func\s+min\b/m, max: /^func\s+max\b/m } as const;
+/** Text of a function named `min` or `max` (with or without type parameters). */
+const FUNC_MIN_MAX = /\bfunc\s+(?:min|max)\b/;
 
 /** A helper is short, takes two parameters and starts comparing or shifting: `func name(a, b T) T { if a < b`. */
 const HELPER_SHAPE = /^func [\p{L}_][\p{L}\p{N}_]*(?:\[[^\n]*?\])?\([^(),\n]*,[^(),\n]*\) [^\n{]*\{[ \t]*(?:\/\/[^\n]*)?\s*(?:if [^{\n]*[<>]|return [^\n]*>>)/u;
@@ -240,10 +240,15 @@ func ratio(hits, total float64) float64 {
     const builtinVisible = (name: Builtin, at: SyntaxNode): boolean => {
       if (!shadowed) {
         shadowed = new Set();
-        for (const n of ['min', 'max'] as const) {
-          // A top-level function (gofmt writes `func min(` at the start of a line) or type.
-          if (TOP_LEVEL_FUNC[n].test(context.source) || typeSpecNamed(context.root, n)) shadowed.add(n);
+        // A top-level function or type named min or max (functions only where the text has one).
+        if (FUNC_MIN_MAX.test(context.source)) {
+          for (const decl of topLevelDeclarations(context.root)) {
+            if (decl.type !== 'function_declaration') continue;
+            const n = decl.childForFieldName('name')?.text;
+            if (n === 'min' || n === 'max') shadowed.add(n);
+          }
         }
+        for (const n of ['min', 'max'] as const) if (typeSpecNamed(context.root, n)) shadowed.add(n);
       }
       return !shadowed.has(name) && !findDeclaration(at, name);
     };
