@@ -4,7 +4,7 @@
  * this is deliberately conservative: when the type cannot be read, the answer is null and
  * rules stay silent.
  */
-import type { SyntaxNode } from './parser.js';
+import { parseGo, type SyntaxNode } from './parser.js';
 import { fileMemo } from './file-memo.js';
 import { containsWord } from './words.js';
 
@@ -192,15 +192,27 @@ const TOP_LEVEL_TYPES: ReadonlySet<string> = new Set([
   'import_declaration',
 ]);
 
+let typeIds: ReadonlySet<number> | undefined;
+
+/** The grammar's ids of TOP_LEVEL_TYPES (a number per child is cheaper to read than a string). */
+function topLevelTypeIds(): ReadonlySet<number> {
+  if (!typeIds) {
+    const probe = parseGo('package p\nimport "x"\nfunc f() {}\nfunc (T) m() {}\ntype T int\nvar v int\nconst c = 1\n');
+    typeIds = new Set(probe.rootNode.namedChildren.filter((n) => TOP_LEVEL_TYPES.has(n.type)).map((n) => n.typeId));
+  }
+  return typeIds;
+}
+
 function fileIndex(node: SyntaxNode): FileIndex {
   return fileMemo(node, 'declarations', () => {
     // A cursor over the top level reads each child's type without making a node object of it:
     // only the declarations become nodes, not the comments (each doc comment line is one).
     const declarations: SyntaxNode[] = [];
+    const ids = topLevelTypeIds();
     const cursor = node.tree.rootNode.walk();
     if (cursor.gotoFirstChild()) {
       do {
-        if (TOP_LEVEL_TYPES.has(cursor.nodeType)) declarations.push(cursor.currentNode);
+        if (ids.has(cursor.nodeTypeId)) declarations.push(cursor.currentNode);
       } while (cursor.gotoNextSibling());
     }
     return { declarations };
