@@ -6,7 +6,7 @@
  */
 import { parseGo, type SyntaxNode } from './parser.js';
 import { fileMemo } from './file-memo.js';
-import { containsWord } from './words.js';
+import { mayDeclareWord } from './words.js';
 
 export type DeclarationKind = 'param' | 'result' | 'receiver' | 'var' | 'const' | 'short' | 'range' | 'package';
 
@@ -245,8 +245,8 @@ export function findDeclaration(from: SyntaxNode, name: string): Declaration | n
     switch (n.type) {
       case 'statement_list':
         // Earlier statements of the block, nearest first; none when the name is not written
-        // before `child` in the block.
-        if (!containsWord(n.text, name, child.startIndex - n.startIndex)) break;
+        // before `child` in the block, or only as `name.` (a package or a value being used).
+        if (!mayDeclareWord(n.text, name, child.startIndex - n.startIndex)) break;
         for (let s = child.previousNamedSibling; s; s = s.previousNamedSibling) {
           if (!DECLARING.has(s.type)) continue;
           const d = declaredBy(s, name);

@@ -11,9 +11,17 @@ export function* wordOffsets(text: string, word: string, end = text.length): Gen
   }
 }
 
-/** Whether `word` stands as a whole identifier in `text` before `end`. */
-export function containsWord(text: string, word: string, end = text.length): boolean {
-  return !wordOffsets(text, word, end).next().done;
+/**
+ * Whether `word` stands as a whole identifier in `text` before `end` somewhere it could be
+ * declared: not as the operand of a selector (`os.Open`: a name followed by `.` is a use).
+ */
+export function mayDeclareWord(text: string, word: string, end = text.length): boolean {
+  for (const i of wordOffsets(text, word, end)) {
+    let j = i + word.length;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+    if (text.charCodeAt(j) !== 46 || text.charCodeAt(j + 1) === 46) return true; // not `.`, or `...`
+  }
+  return false;
 }
 
 /**
