@@ -280,7 +280,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     }
   }
   const directives = readDirectives(file.source);
-  const firstDecl = directives.length > 0 ? firstDeclaration(root) : undefined;
+  const firstDecl = directives.length > 0 ? topLevelDeclarations(root).find((d) => d.type !== 'import_declaration') : undefined;
   const suppression = applySuppressions(kept, directives, {
     path: file.path,
     known: options.knownRules ?? new Set(ruleSet.rules.map((r) => r.id)),
@@ -288,7 +288,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     firstDeclarationLine: firstDecl ? firstDecl.startPosition.row + 1 : Number.MAX_SAFE_INTEGER,
   });
   kept = [...suppression.kept, ...suppression.problems];
-  kept = kept.some((f) => f.fix) ? checkFixes(kept, root, topLevel, lines) : kept;
+  kept = checkFixes(kept, root, topLevel, lines);
   kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
   releaseFileMemos(root);
   return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
@@ -303,14 +303,14 @@ function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handle
   const wanted = new Set(ruleSet.byKeyword.filter((t) => handlers.has(t)));
   const walkedTypes = ruleSet.walked.filter((t) => handlers.has(t));
   const found = new Map<number, SyntaxNode>();
-  const searched = [...wanted].filter((t) => !TOP_LEVEL_TYPES.has(t));
+  const searched = [...wanted].filter((t) => !FUNCTION_DECLARATIONS.has(t));
   const patterns = new Set(searched.map((t) => KEYWORD_TYPES[t]!));
   // Function and method declarations are top-level declarations: no search of their own.
   let declarationStarts: Set<number> | undefined;
-  if (patterns.has(FUNC_KEYWORD) || [...TOP_LEVEL_TYPES].some((t) => wanted.has(t))) {
+  if (patterns.has(FUNC_KEYWORD) || [...FUNCTION_DECLARATIONS].some((t) => wanted.has(t))) {
     declarationStarts = new Set();
     for (const decl of topLevelDeclarations(root)) {
-      if (!TOP_LEVEL_TYPES.has(decl.type)) continue;
+      if (!FUNCTION_DECLARATIONS.has(decl.type)) continue;
       const at = decl.startIndex;
       declarationStarts.add(at);
       if (wanted.has(decl.type)) found.set(at, decl);
@@ -332,16 +332,8 @@ function collectNodes(root: SyntaxNode, source: string, ruleSet: RuleSet, handle
   return [...walked, ...byKeyword].sort((a, b) => a.startIndex - b.startIndex);
 }
 
-/** The first top-level declaration after the package clause and the imports. */
-function firstDeclaration(root: SyntaxNode): SyntaxNode | undefined {
-  for (let c = root.firstNamedChild; c; c = c.nextNamedSibling) {
-    if (c.type !== 'package_clause' && c.type !== 'import_declaration' && c.type !== 'comment') return c;
-  }
-  return undefined;
-}
-
-/** Keyword-led types that only occur as top-level declarations. */
-const TOP_LEVEL_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'method_declaration']);
+/** Keyword-led types that only occur as top-level declarations (taken from the declarations index). */
+const FUNCTION_DECLARATIONS: ReadonlySet<string> = new Set(['function_declaration', 'method_declaration']);
 
 /**
  * Whether the position is on a line whose text starts with `//`: a comment line, or a line of a

@@ -54,11 +54,6 @@ export class CheckRun {
     return run;
   }
 
-  /** The run's id once it exists on GitHub. */
-  get runId(): number | undefined {
-    return this.id;
-  }
-
   private showInProgress(): void {
     this.timer = undefined;
     this.creating ??= this.create({ status: 'in_progress' });
