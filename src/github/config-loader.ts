@@ -51,8 +51,7 @@ export async function warmOrgConfig(
 ): Promise<void> {
   let text: string | null;
   try {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo: '.github', path: CONFIG_PATH, mediaType: { format: 'raw' } });
-    text = String(res.data);
+    text = await readRaw(octokit, { owner, repo: '.github', path: CONFIG_PATH });
   } catch (error) {
     if (statusOf(error) !== 404) {
       log.warn({ err: error, owner }, 'cannot read the organisation configuration');
@@ -147,19 +146,16 @@ function parseRoute(route: string): { method: string; url: string } {
   return { method, url };
 }
 
-async function rawText(octokit: GitHub, file: ConfigFile, ref: string | undefined): Promise<string | undefined> {
-  try {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
-      owner: file.owner,
-      repo: file.repo,
-      path: file.path,
-      ...(ref ? { ref } : {}),
-      mediaType: { format: 'raw' },
-    });
-    return String(res.data);
-  } catch {
-    return undefined;
-  }
+/** A file's text from the contents API (raw media type); no ref: the default branch. Throws GitHub's errors. */
+async function readRaw(octokit: GitHub, file: ConfigFileRef): Promise<string> {
+  const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+    owner: file.owner,
+    repo: file.repo,
+    path: file.path,
+    ...(file.ref ? { ref: file.ref } : {}),
+    mediaType: { format: 'raw' },
+  });
+  return String(res.data);
 }
 
 export async function loadConfig(
@@ -197,7 +193,7 @@ export async function loadConfig(
       continue;
     }
     if ((raw as { invalidConfig?: unknown }).invalidConfig === 'skip-review') skipReview = true;
-    const text = await rawText(client, file, i === 0 ? baseSha : undefined);
+    const text = await readRaw(client, { ...file, ref: i === 0 ? baseSha : undefined }).catch(() => undefined);
     const located = text ? locateProblems(text, result.problems) : result.problems;
     for (const p of located) problems.push({ ...p, file: source });
   }

@@ -34,6 +34,18 @@ const reportsCalls: Rule = defineRule({
   }),
 });
 
+/** Calls to `bad` get a fix that breaks the syntax; every other call a fix that keeps it. */
+const mixed: Rule = defineRule({
+  ...base,
+  id: 'mixed-fixes',
+  create: (ctx) => ({
+    call_expression(node) {
+      const text = node.text.startsWith('bad') ? 'f(' : 'f()';
+      ctx.report({ node, message: 'a call', fix: [{ start: node.startIndex, end: node.endIndex, text }] });
+    },
+  }),
+});
+
 const namedCalls: Rule = defineRule({
   ...base,
   id: 'named-calls',
@@ -88,17 +100,6 @@ describe('engine', () => {
   });
 
   it('checks each suggestion on its own: a broken one loses its fix, the others keep theirs', () => {
-    // Calls to `bad` get a fix that breaks the syntax; every other call a fix that keeps it.
-    const mixed: Rule = defineRule({
-      ...base,
-      id: 'mixed-fixes',
-      create: (ctx) => ({
-        call_expression(node) {
-          const text = node.text.startsWith('bad') ? 'f(' : 'f()';
-          ctx.report({ node, message: 'a call', fix: [{ start: node.startIndex, end: node.endIndex, text }] });
-        },
-      }),
-    });
     const source = 'package p\n\nfunc a() {\n\tgood()\n}\n\nfunc b() {\n\tbad()\n}\n\nfunc c() {\n\tgood()\n\tgood2()\n}\n';
     const result = analyzeFile({ path: 'a.go', source }, compileRules([mixed]));
     expect(result.findings.map((f) => [f.span.startLine, f.fix?.replacement])).toEqual([
@@ -110,16 +111,6 @@ describe('engine', () => {
   });
 
   it('checks suggestions in long functions statement by statement, with the same verdicts', () => {
-    const mixed: Rule = defineRule({
-      ...base,
-      id: 'mixed-fixes-long',
-      create: (ctx) => ({
-        call_expression(node) {
-          const text = node.text.startsWith('bad') ? 'f(' : 'f()';
-          ctx.report({ node, message: 'a call', fix: [{ start: node.startIndex, end: node.endIndex, text }] });
-        },
-      }),
-    });
     const filler = Array.from({ length: 25 }, (_, i) => `\tx${i} := ${i}\n\t_ = x${i}`).join('\n');
     const source = `package p\n\nfunc long() {\n${filler}\n\tgood()\n\tif true {\n\t\tbad()\n\t}\n\tgood()\n}\n`;
     const result = analyzeFile({ path: 'a.go', source }, compileRules([mixed]));

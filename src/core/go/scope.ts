@@ -375,13 +375,16 @@ export function fieldType(root: SyntaxNode, typeName: string, field: string): Ty
   if (spec?.type !== 'type_spec') return null;
   const struct = spec.childForFieldName('type');
   if (struct?.type !== 'struct_type') return null;
+  const t = structFieldTypeNode(struct, field);
+  return t ? classifyTypeNode(t) : null;
+}
+
+/** The written type node of a named field of a struct type node, or null. */
+export function structFieldTypeNode(struct: SyntaxNode, field: string): SyntaxNode | null {
   const list = struct.namedChildren.find((c) => c.type === 'field_declaration_list');
   for (const f of list?.namedChildren ?? []) {
     if (f.type !== 'field_declaration') continue;
-    if (f.childrenForFieldName('name').some((n) => n.text === field)) {
-      const t = f.childForFieldName('type');
-      return t ? classifyTypeNode(t) : null;
-    }
+    if (f.childrenForFieldName('name').some((n) => n.text === field)) return f.childForFieldName('type');
   }
   return null;
 }

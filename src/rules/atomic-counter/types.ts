@@ -3,7 +3,7 @@
  * and the `sync/atomic` type that fits an integer or bool.
  */
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { fieldType, findDeclaration, typeOfExpression, type TypeInfo } from '../../core/go/scope.js';
+import { fieldType, findDeclaration, structFieldTypeNode, typeOfExpression, type TypeInfo } from '../../core/go/scope.js';
 import { unparen } from '../../core/go/syntax.js';
 
 /** `*Cache[K, V]` → `Cache`; null when the type is not a plain (possibly generic) local name. */
@@ -35,15 +35,8 @@ function typeNodeInfo(node: SyntaxNode): TypeInfo {
 
 /** The written type of a field of an anonymous struct type (`var x struct{ sync.Mutex; n int }`). */
 function anonymousFieldType(struct: SyntaxNode, field: string): TypeInfo | null {
-  const list = struct.namedChildren.find((c) => c.type === 'field_declaration_list');
-  for (const f of list?.namedChildren ?? []) {
-    if (f.type !== 'field_declaration') continue;
-    if (f.childrenForFieldName('name').some((n) => n.text === field)) {
-      const t = f.childForFieldName('type');
-      return t ? typeNodeInfo(t) : null;
-    }
-  }
-  return null;
+  const t = structFieldTypeNode(struct, field);
+  return t ? typeNodeInfo(t) : null;
 }
 
 /** An identifier's type, also from a type assertion (`drv := d.(*Driver)`). */
