@@ -5,6 +5,13 @@
 
 export type Severity = 'error' | 'warning' | 'notice';
 
+/**
+ * How a finding is shown: a `comment` is an inline review comment (counts toward `failOn`);
+ * an `advisory` one is listed, collapsed, in the review summary and the check run, and never
+ * fails a check. Decided per finding by the evidence the code shows (see the signal policy).
+ */
+export type Tier = 'comment' | 'advisory';
+
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
 
 export interface Span {
@@ -40,6 +47,8 @@ export interface Finding {
   /** Normalised text of the flagged node: the stable part of the fingerprint. */
   anchor: string;
   fix?: LineFix;
+  /** The finding's tier; absent means `comment`. */
+  tier?: Tier;
 }
 
 /** A source file handed to the core. */

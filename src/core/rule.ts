@@ -1,6 +1,6 @@
 /** The shape of a rule: metadata plus visitors subscribed to the engine's single walk. */
 import type { SyntaxNode } from './go/parser.js';
-import type { Edit, Severity } from './model.js';
+import type { Edit, Severity, Tier } from './model.js';
 import type { Section } from './standard.js';
 
 export interface RuleMeta {
@@ -35,6 +35,11 @@ export interface Report {
   anchor?: SyntaxNode;
   /** Overrides the rule's severity for this finding (e.g. advice that depends on the Go version). */
   severity?: Severity;
+  /**
+   * `advisory` when the code does not show the evidence the rule needs for a comment (see the
+   * signal policy in the rule catalog); absent means the evidence suffices for a comment.
+   */
+  tier?: Tier;
 }
 
 /** What a rule sees of the file it checks. */
