@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { precisionResults, type Judgement, type MeasuredFinding } from '../../src/rules/precision.js';
 
-const j = (rule: string, line: number, verdict: Judgement['verdict'], fingerprint = `${rule}-${line}`.padEnd(16, '0')): Judgement => ({
+const j = (rule: string, line: number, verdict: Judgement['verdict'], fingerprint = `${rule}-${line}-`.padEnd(16, '0')): Judgement => ({
   repo: 'o/r',
   commit: 'c'.repeat(40),
   path: 'a.go',
@@ -12,7 +12,7 @@ const j = (rule: string, line: number, verdict: Judgement['verdict'], fingerprin
   verdict,
   why: 'x',
 });
-const f = (rule: string, line: number, tier: MeasuredFinding['tier'] = 'comment', fingerprint = `${rule}-${line}`.padEnd(16, '0')): MeasuredFinding => ({
+const f = (rule: string, line: number, tier: MeasuredFinding['tier'] = 'comment', fingerprint = `${rule}-${line}-`.padEnd(16, '0')): MeasuredFinding => ({
   repo: 'o/r',
   path: 'a.go',
   line,
