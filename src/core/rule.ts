@@ -23,6 +23,20 @@ export interface RuleMeta {
   examples: { incorrect: string; correct: string };
   /** Optional markdown for the docs page: caveats, where the standard's own example is wrong. */
   notes?: string;
+  /**
+   * Words that name what the rule questions (`unbuffered`, `timeout`, `allocat`): a comment on
+   * the flagged line, or alone above it, that uses one explains the choice and silences the
+   * finding. Matched case-insensitively as word prefixes.
+   */
+  subjects?: readonly string[];
+  /**
+   * The peer linters' checks this rule answers to, as `linter` or `linter:CHECK`
+   * (`staticcheck:SA6002`, `gosec:G112`, `prealloc`, `errcheck`): their directives
+   * (`//nolint:…`, `//lint:ignore …`, `// #nosec …`) silence it too.
+   */
+  peers?: readonly string[];
+  /** The tier the rule's findings take while its precision is not measured (default `comment`). */
+  tier?: Tier;
 }
 
 export interface Report {
