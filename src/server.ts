@@ -4,11 +4,18 @@
  * work and lets running reviews finish within a timeout.
  */
 import { run } from 'probot';
-import app from './github/app.js';
+import { createApp } from './github/app.js';
 import { GoStandardsOctokit } from './github/octokit.js';
+import { ReviewQueue } from './github/review-queue.js';
+import { settingsFromEnv } from './github/settings.js';
+import { RULES } from './rules/index.js';
 
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 25_000;
 
+const queue = new ReviewQueue(4, (key, error) => {
+  app.log()?.error({ err: error, pr: key }, 'review failed');
+});
+const app = createApp({ rules: RULES, settings: settingsFromEnv(), queue, clock: Date.now });
 const server = await run(app, { Octokit: GoStandardsOctokit });
 
 let stopping = false;

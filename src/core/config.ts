@@ -2,6 +2,7 @@
  * The configuration schema (`.github/go-standards.yml`), its defaults in one place, and the
  * effective configuration with where each part came from. Shared by the app and the CLI.
  */
+import picomatch from 'picomatch';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Severity } from './model.js';
@@ -137,7 +138,7 @@ export function formatProblem(p: ConfigProblem, file = CONFIG_PATH): string {
 }
 
 /** Severity per rule id after configuration; `off` rules are absent from `enabled`. */
-export function ruleLevels(config: Config): { disabled: Set<string>; severities: Map<string, Severity> } {
+export function ruleLevels(config: Pick<Config, 'rules'>): { disabled: Set<string>; severities: Map<string, Severity> } {
   const disabled = new Set<string>();
   const severities = new Map<string, Severity>();
   for (const [id, level] of Object.entries(config.rules)) {
@@ -145,6 +146,16 @@ export function ruleLevels(config: Config): { disabled: Set<string>; severities:
     else severities.set(id, level);
   }
   return { disabled, severities };
+}
+
+/**
+ * Whether a path (relative to the repository root, `/`-separated) is reviewed: matched by
+ * `paths.include` and not by `paths.exclude`.
+ */
+export function pathFilter(config: Pick<Config, 'paths'>): (path: string) => boolean {
+  const include = picomatch(config.paths.include, { dot: true });
+  const exclude = config.paths.exclude.length > 0 ? picomatch(config.paths.exclude, { dot: true }) : () => false;
+  return (path) => include(path) && !exclude(path);
 }
 
 /** One line per top-level key of the schema: for the README's configuration reference. */

@@ -1,10 +1,7 @@
 /** What the bot already said on a pull request: its review comments and review summaries. */
 import { readMarker } from '../core/render/fingerprint.js';
-import { readListedMarker, SUMMARY_MARKER } from '../core/review-plan.js';
+import { FIXED_MARKER, readListedMarker, SUMMARY_MARKER } from '../core/render/markers.js';
 import type { GitHub, PullTarget } from './types.js';
-
-/** Marks the bot's one reply saying a finding was fixed. */
-export const FIXED_MARKER = '<!-- go-standards:fixed -->';
 
 export interface PostedComment {
   id: number;

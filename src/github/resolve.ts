@@ -2,8 +2,9 @@
  * Closing the loop on findings that a new push fixed: resolve the bot's review thread, or where
  * that cannot be done, reply once that it was fixed. Comments are never deleted.
  */
-import { FIXED_MARKER, type PostedComment } from './history.js';
-import type { GitHub, Logger, PullTarget } from './types.js';
+import { fixedReply } from '../core/render/comment.js';
+import type { PostedComment } from './history.js';
+import type { GitHub, Logger, PullTarget, Threads } from './types.js';
 
 const THREADS_QUERY = `
 query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
@@ -34,8 +35,8 @@ interface ThreadsPage {
 }
 
 /** First comment id → its review thread. */
-async function reviewThreads(octokit: GitHub, target: PullTarget): Promise<Map<number, { id: string; isResolved: boolean }>> {
-  const threads = new Map<number, { id: string; isResolved: boolean }>();
+async function reviewThreads(octokit: GitHub, target: PullTarget): Promise<Threads> {
+  const threads: Threads = new Map();
   let cursor: string | null = null;
   for (let page = 0; page < 20; page++) {
     const data: ThreadsPage = await octokit.graphql<ThreadsPage>(THREADS_QUERY, {
@@ -67,11 +68,11 @@ export async function closeFixedFindings(
   fixed: readonly PostedComment[],
   log: Logger,
   /** Threads already read (with the review's snapshot), to save the listing. */
-  known?: Map<number, { id: string; isResolved: boolean }>,
+  known?: Threads,
 ): Promise<Resolution> {
   const result: Resolution = { resolved: 0, replied: 0 };
   if (fixed.length === 0) return result;
-  let threads: Map<number, { id: string; isResolved: boolean }> | null = known ?? null;
+  let threads: Threads | null = known ?? null;
   if (!threads) {
     try {
       threads = await reviewThreads(octokit, target);
@@ -97,7 +98,7 @@ export async function closeFixedFindings(
       repo: target.repo,
       pull_number: target.pull_number,
       comment_id: comment.id,
-      body: `${FIXED_MARKER}\nFixed in ${target.headSha}: **${comment.rule}** no longer finds this.`,
+      body: fixedReply(comment.rule, target.headSha),
     });
     result.replied++;
   }

@@ -2,6 +2,8 @@
  * The deployment's settings (environment). What a repository may choose (scope, failOn, the
  * inline cap, the review event, the standard's URL) comes from its configuration instead.
  */
+import { DEFAULT_DOCS_URL } from '../core/render/comment.js';
+
 export interface ReviewSettings {
   /** Files larger than this are not fetched or analysed. */
   maxFileBytes: number;
@@ -16,7 +18,6 @@ export interface ReviewSettings {
   checkInProgressAfterMs: number;
 }
 
-export const DEFAULT_DOCS_URL = 'https://github.com/go-standards-bot/go-standards-bot/blob/main/docs/rules';
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ReviewSettings {
   const maxFileBytes = Number(env.GO_STANDARDS_MAX_FILE_BYTES);

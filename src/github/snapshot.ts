@@ -8,10 +8,10 @@
 import { posix } from 'node:path';
 import { firstConfigFiles, prefetchKey, type ConfigFileRef, type PrefetchedConfig } from './config-loader.js';
 import { goModVersion } from '../core/go-version.js';
-import { SUMMARY_MARKER } from '../core/review-plan.js';
+import { SUMMARY_MARKER } from '../core/render/markers.js';
 import { assembleHistory, type History, type ThreadComments } from './history.js';
 import { headFileLookups, readBlobAnswer, type BlobAnswer, type FetchedFile } from './source.js';
-import type { GitHub, PullTarget } from './types.js';
+import type { GitHub, PullTarget, Threads } from './types.js';
 
 /** Directories whose go.mod is looked up in the same request, at most. */
 export const MAX_GO_MOD_DIRS = 50;
@@ -28,7 +28,7 @@ export interface Snapshot {
   goModDirs: Set<string>;
   history: History;
   /** First comment id → its review thread (for resolving fixed findings). */
-  threads: Map<number, { id: string; isResolved: boolean }>;
+  threads: Threads;
 }
 
 interface Author {
@@ -142,7 +142,7 @@ export async function fetchSnapshot(
   });
 
   const isBot = (a: Author | null): boolean => a?.__typename === 'Bot';
-  const threads = new Map<number, { id: string; isResolved: boolean }>();
+  const threads: Threads = new Map();
   const threadComments: ThreadComments[] = [];
   for (const t of pr.reviewThreads.nodes) {
     const [first, ...replies] = t.comments.nodes;

@@ -12,6 +12,9 @@ export interface PullTarget {
   headSha: string;
 }
 
+/** A pull request's review threads by the id of their first comment. */
+export type Threads = Map<number, { id: string; isResolved: boolean }>;
+
 /** What a status code on an Octokit error says, if any. */
 export function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SUMMARY_MARKER } from '../../src/core/review-plan.js';
+import { SUMMARY_MARKER } from '../../src/core/render/markers.js';
 import { addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, SAMPLE_GO as GO_FILE, openPullPayload, mockPullWithFiles } from './harness.js';
 
 

@@ -2,6 +2,7 @@
 import type { Finding, Severity } from '../model.js';
 import { SECTIONS, sectionAnchor, STANDARD_TITLE } from '../standard.js';
 import { fingerprintMarker } from './fingerprint.js';
+import { FIXED_MARKER } from './markers.js';
 
 export interface RenderOptions {
   /** Base URL of the rule pages; `<base>/<rule-id>.md` is each rule's page. */
@@ -9,6 +10,9 @@ export interface RenderOptions {
   /** The organisation's copy of the standard; when set, citations link to its section. */
   standardUrl?: string;
 }
+
+/** The project's rule pages, when the deployment names no other. */
+export const DEFAULT_DOCS_URL = 'https://github.com/go-standards-bot/go-standards-bot/blob/main/docs/rules';
 
 export const SEVERITY_LABEL: Record<Severity, string> = {
   error: '🛑 error',
@@ -56,4 +60,9 @@ export function renderComment({ finding, title, fingerprint, withSuggestion }: C
     lines.push('', `${fence}suggestion`, ...(finding.fix.replacement === '' ? [] : [finding.fix.replacement]), fence);
   }
   return lines.join('\n');
+}
+
+/** The bot's one reply on its comment when a push fixed the finding. */
+export function fixedReply(rule: string, headSha: string): string {
+  return `${FIXED_MARKER}\nFixed in ${headSha}: **${rule}** no longer finds this.`;
 }
