@@ -1,21 +1,21 @@
 /**
- * go-standards: the review core on local files.
+ * go-standards: the review core on local files. The CLI gathers its own inputs (files on disk,
+ * an optional unified diff, no history), calls the same core entry as the app
+ * (`reviewChange`) and prints what it keeps in its own formats.
  *   go-standards check [PATH…] [--diff FILE|-] [--format text|json]
  *   go-standards rules [--format text|json]
  * Exit status: 0 no findings, 1 findings, 2 usage or input error.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { CONFIG_PATH, DEFAULT_CONFIG, formatProblem, parseConfigText, ruleLevels, type Config } from '../core/config.js';
 import { parseArgs } from 'node:util';
-import { inScope, parseUnifiedDiff, type ChangedLines } from '../core/diff/changed-lines.js';
-import { analyzeFile, compileRules } from '../core/engine.js';
-import { yieldToEventLoop } from '../core/go/parser.js';
-import type { Finding } from '../core/model.js';
-import { isGenerated, looksBinary } from '../core/sources.js';
+import { CONFIG_PATH, DEFAULT_CONFIG, formatProblem, parseConfigText, pathFilter, type Config } from '../core/config.js';
+import { parseUnifiedDiff, type ChangedLines } from '../core/diff/changed-lines.js';
+import { reviewChange, type ChangedFile } from '../core/review.js';
+import { looksBinary } from '../core/sources.js';
 import { RULES } from '../rules/index.js';
 import { collectGoFiles, InputError, ModuleVersions } from './files.js';
+import { formatFindings, formatRules, toJson, type Format } from './format.js';
 
 const USAGE = `Usage:
   go-standards check [PATH...] [--diff FILE|-] [--format text|json] [--config FILE]
@@ -28,43 +28,6 @@ const USAGE = `Usage:
 
 Exit status: 0 no findings, 1 findings, 2 usage or input error.`;
 
-export interface JsonFinding {
-  rule: string;
-  path: string;
-  line: number;
-  endLine: number;
-  column: number;
-  endColumn: number;
-  severity: string;
-  message: string;
-  section: string;
-  suggestion?: string;
-}
-
-/** A finding for JSON output: with a suggestion, `line..endLine` are the lines it replaces. */
-export function toJson(f: Finding, source: string): JsonFinding {
-  const out: JsonFinding = {
-    rule: f.rule,
-    path: f.path,
-    line: f.span.startLine,
-    endLine: f.span.endLine,
-    column: f.span.startColumn,
-    endColumn: f.span.endColumn,
-    severity: f.severity,
-    message: f.message,
-    section: f.section,
-  };
-  if (f.fix) {
-    const lines = source.split(/\r?\n/);
-    out.line = f.fix.line;
-    out.endLine = f.fix.endLine;
-    if (f.span.startLine !== f.fix.line) out.column = 1;
-    if (f.span.endLine !== f.fix.endLine) out.endColumn = (lines[f.fix.endLine - 1]?.length ?? 0) + 1;
-    out.suggestion = f.fix.replacement;
-  }
-  return out;
-}
-
 function readInput(file: string): string {
   try {
     return readFileSync(file === '-' ? 0 : file, 'utf8');
@@ -73,7 +36,7 @@ function readInput(file: string): string {
   }
 }
 
-function format(value: string | undefined): 'text' | 'json' {
+function format(value: string | undefined): Format {
   if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
   throw new InputError(`--format must be text or json, not ${value}`);
 }
@@ -94,10 +57,9 @@ function loadCliConfig(file: string | undefined): Config {
   return result.config;
 }
 
-async function check(paths: string[], options: { diff?: string; format: 'text' | 'json'; config?: string }): Promise<number> {
+async function check(paths: string[], options: { diff?: string; format: Format; config?: string }): Promise<number> {
   const config = loadCliConfig(options.config);
-  const include = picomatch(config.paths.include, { dot: true });
-  const exclude = config.paths.exclude.length > 0 ? picomatch(config.paths.exclude, { dot: true }) : () => false;
+  const reviewed = pathFilter(config);
   // The globs are relative to the repository root, where the configuration lives. A file
   // outside it (an absolute path, ../elsewhere) is not governed by them: it was named, so it is
   // checked.
@@ -105,8 +67,7 @@ async function check(paths: string[], options: { diff?: string; format: 'text' |
   const wanted = (path: string): boolean => {
     const rel = relative(root, resolve(path));
     if (rel.startsWith('..') || isAbsolute(rel)) return true;
-    const posixRel = rel.split(sep).join('/');
-    return include(posixRel) && !exclude(posixRel);
+    return reviewed(rel.split(sep).join('/'));
   };
   let targets: Array<{ path: string; changed?: ChangedLines }>;
   if (options.diff !== undefined) {
@@ -119,40 +80,21 @@ async function check(paths: string[], options: { diff?: string; format: 'text' |
   } else {
     targets = collectGoFiles(paths.length > 0 ? paths : ['.']).map((path) => ({ path }));
   }
-  const levels = ruleLevels(config);
-  const ruleSet = compileRules(RULES.filter((r) => !levels.disabled.has(r.id)));
-  const knownRules = new Set(RULES.map((r) => r.id));
   const modules = new ModuleVersions();
-  const results: JsonFinding[] = [];
-  const problems: string[] = [];
+  const files: ChangedFile[] = [];
   for (const target of targets) {
     if (!wanted(target.path)) continue;
     const source = readInput(target.path);
-    if (looksBinary(source) || isGenerated(source)) continue;
-    const goVersion = config.goVersion ?? modules.forFile(target.path);
-    const analysis = analyzeFile({ path: target.path, source }, ruleSet, { goVersion, severities: levels.severities, knownRules });
-    for (const note of analysis.notes) problems.push(`${note.path}: ${note.message}`);
-    for (const f of analysis.findings) {
-      if (target.changed && !inScope(target.changed, config.scope, f.span.startLine)) continue;
-      results.push(toJson(f, source));
-    }
-    await yieldToEventLoop();
+    if (looksBinary(source)) continue;
+    files.push({ path: target.path, source, changed: target.changed, goVersion: modules.forFile(target.path) });
   }
-  for (const p of problems) process.stderr.write(`go-standards: note: ${p}\n`);
-  if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  } else {
-    for (const r of results) process.stdout.write(`${r.path}:${r.line}:${r.column}: ${r.severity} ${r.rule}: ${r.message} [${r.section}]\n`);
-    if (results.length > 0) process.stdout.write(`${results.length} finding${results.length === 1 ? '' : 's'}\n`);
-  }
+  // Without a diff every line of a file is in scope; there is no history to skip.
+  const review = await reviewChange({ files }, { rules: RULES, config: { config, sources: new Map(), problems: [] } });
+  for (const note of review.notes) process.stderr.write(`go-standards: note: ${note.path}: ${note.message}\n`);
+  const sources = new Map(files.map((f) => [f.path, f.source]));
+  const results = review.plan.inScope.map((f) => toJson(f, sources.get(f.path)!));
+  process.stdout.write(formatFindings(results, options.format));
   return results.length > 0 ? 1 : 0;
-}
-
-function listRules(fmt: 'text' | 'json'): number {
-  const rows = RULES.map((r) => ({ id: r.id, title: r.title, section: r.section, severity: r.severity, minGo: r.minGo, fixable: r.fixable }));
-  if (fmt === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else for (const r of rows) process.stdout.write(`${r.id.padEnd(28)} ${r.severity.padEnd(8)} go${r.minGo.padEnd(5)} ${r.fixable ? 'fix' : '   '}  ${r.title}\n`);
-  return 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -184,7 +126,8 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest, { diff: values.diff, format: format(values.format), config: values.config });
       case 'rules':
         if (rest.length > 0 || values.diff !== undefined) throw new InputError('rules takes no arguments');
-        return listRules(format(values.format));
+        process.stdout.write(formatRules(RULES, format(values.format)));
+        return 0;
       default:
         throw new InputError(command ? `unknown command: ${command}` : 'missing command');
     }

@@ -2,6 +2,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/github/slash-command.js';
+import { RULES } from '../../src/rules/index.js';
 import { API, addedFilePatch, deliver, examplePayload, makeProbot, mockContents, mockInstallationToken, mockPullFiles, mockRunEndpoints, OWNER, REPO } from './harness.js';
 
 const REPO_PATH = `/repos/${OWNER}/${REPO}`;
@@ -72,6 +73,23 @@ describe('slash commands', () => {
     expect(out.comments[0]).toContain('“Zero-Allocation Patterns (Enforced)”');
     expect(out.comments[0]).toContain('/docs/rules/prealloc-slice.md)');
     expect(out.reactions).toEqual(['eyes', 'rocket']);
+  });
+
+  it('/go-standards explain knows the rules the app was given, not the whole registry', async () => {
+    const only = RULES.filter((r) => r.id === 'benchmark-loop');
+    for (const [rule, reaction, text] of [
+      ['benchmark-loop', 'rocket', /^\*\*benchmark-loop\*\* · /],
+      ['prealloc-slice', 'confused', /^There is no rule `prealloc-slice`\. The rules are: `benchmark-loop`\.$/],
+    ] as const) {
+      const payload = commentPayload(`/go-standards explain ${rule}`);
+      const scope = mockInstallationToken();
+      const out = mockConversation(scope, payload);
+      const { probot, app } = makeProbot({ rules: only });
+      await deliver(probot, app, 'issue_comment', payload);
+      expect(out.comments[0]).toMatch(text);
+      expect(out.reactions).toEqual(['eyes', reaction]);
+      nock.cleanAll();
+    }
   });
 
   it('an unknown command gets the help text', async () => {
