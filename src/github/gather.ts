@@ -65,6 +65,42 @@ export type Gathered =
  * (its check run starts its clock there).
  */
 export async function gatherInputs(deps: GatherDeps, target: PullTarget, pull: PullContext, onScoped: () => void): Promise<Gathered> {
+  const scoped = await scopePull(deps, target, pull);
+  if (scoped.status !== 'scoped') return scoped;
+  const { loaded, snapshot, goFiles } = scoped;
+  onScoped();
+  for (const p of loaded.problems) deps.log.warn({ file: p.file, key: p.key, line: p.line }, `invalid configuration: ${p.message}`);
+  if (loaded.problems.length > 0 && loaded.skipReview) return { status: 'invalid-config', config: loaded };
+
+  const { files, skipped } = await readChangedFiles(deps, target, goFiles, snapshot, loaded.config.goVersion !== undefined);
+  for (const s of skipped) deps.log.info({ path: s.path, reason: s.reason }, 'file not reviewed');
+  return {
+    status: 'ready',
+    inputs: {
+      head: { sha: target.headSha, confirmed: snapshot !== null },
+      config: loaded,
+      change: {
+        files,
+        removed: goFiles.filter((f) => f.status === 'removed').map((f) => f.filename),
+        skipped,
+        remarks: scoped.truncated ? [`GitHub lists only the first ${LIST_FILES_CAP} files of a pull request; files beyond those were not reviewed.`] : [],
+        history: snapshot?.history ?? (await readHistory(deps.octokit, target)),
+      },
+      threads: snapshot?.threads,
+    },
+  };
+}
+
+type Scoped =
+  | Exclude<Gathered, { status: 'ready' | 'invalid-config' }>
+  | { status: 'scoped'; loaded: LoadedConfig; snapshot: Snapshot | null; goFiles: PullFile[]; truncated: boolean };
+
+/**
+ * The configuration, the changed Go files it reviews, and the snapshot (with GraphQL): one
+ * request for the current head, the configuration (unless cached), the first 50 files, their
+ * go.mod files and the bot's history.
+ */
+async function scopePull(deps: GatherDeps, target: PullTarget, pull: PullContext): Promise<Scoped> {
   const { octokit, log, settings, caches } = deps;
   const repo = { owner: target.owner, repo: target.repo };
   const readConfig = (snapshot?: Snapshot | null): Promise<LoadedConfig> =>
@@ -81,9 +117,6 @@ export async function gatherInputs(deps: GatherDeps, target: PullTarget, pull: P
     log.info({ files: files.length }, 'no changed Go files: nothing to review');
     return { status: 'no-go-files' };
   }
-
-  // One GraphQL request: the current head, the configuration (unless cached), the first 50
-  // files, their go.mod files and the bot's history.
   const fetchable = candidates.filter((f) => f.status !== 'removed' && f.patch);
   const snapshot =
     settings.contentsVia === 'graphql'
@@ -107,10 +140,21 @@ export async function gatherInputs(deps: GatherDeps, target: PullTarget, pull: P
     log.info({ files: files.length }, 'no changed Go files in the reviewed paths: nothing to review');
     return { status: 'no-go-files' };
   }
-  onScoped();
-  for (const p of loaded.problems) log.warn({ file: p.file, key: p.key, line: p.line }, `invalid configuration: ${p.message}`);
-  if (loaded.problems.length > 0 && loaded.skipReview) return { status: 'invalid-config', config: loaded };
+  return { status: 'scoped', loaded, snapshot, goFiles, truncated };
+}
 
+/**
+ * The head version, diff and Go version of each changed file (the snapshot's, else fetched), or
+ * why it is skipped. `versionConfigured`: the configuration names the Go version, so no go.mod
+ * is read.
+ */
+async function readChangedFiles(
+  deps: GatherDeps,
+  target: PullTarget,
+  goFiles: readonly PullFile[],
+  snapshot: Snapshot | null,
+  versionConfigured: boolean,
+): Promise<{ files: ChangedFile[]; skipped: SkippedFile[] }> {
   const skipped: SkippedFile[] = [];
   const withPatch = goFiles.filter((f) => {
     if (f.status === 'removed') return false;
@@ -123,42 +167,21 @@ export async function gatherInputs(deps: GatherDeps, target: PullTarget, pull: P
     ...withPatch.filter((f) => snapshot?.files.has(f.filename)).map((f) => ({ file: f, content: snapshot!.files.get(f.filename)! })),
     ...(await fetchHeadFiles(deps, target, withPatch.filter((f) => !snapshot?.files.has(f.filename)))),
   ];
-  const modules = new ModuleVersionLookup(octokit, repo, target.headSha, log, caches.modules);
+  const modules = new ModuleVersionLookup(deps.octokit, { owner: target.owner, repo: target.repo }, target.headSha, deps.log, deps.caches.modules);
   const goVersion = async (path: string, source: string): Promise<string | undefined> => {
-    // A configured version, or a generated file (which is not analysed), needs no go.mod.
-    if (loaded.config.goVersion !== undefined || isGenerated(source)) return undefined;
+    // A generated file is not analysed: it needs no go.mod either.
+    if (versionConfigured || isGenerated(source)) return undefined;
     return snapshot?.goModDirs.has(posix.dirname(path)) ? snapshotGoVersion(snapshot, path) : modules.forFile(path);
   };
-  const changed: ChangedFile[] = [];
+  const files: ChangedFile[] = [];
   for (const { file, content } of fetched) {
     if (!content.ok) {
       skipped.push({ path: file.filename, reason: content.reason });
       continue;
     }
-    changed.push({
-      path: file.filename,
-      source: content.source,
-      changed: changedLinesFromPatch(file.patch!),
-      goVersion: await goVersion(file.filename, content.source),
-    });
+    files.push({ path: file.filename, source: content.source, changed: changedLinesFromPatch(file.patch!), goVersion: await goVersion(file.filename, content.source) });
   }
-  for (const s of skipped) log.info({ path: s.path, reason: s.reason }, 'file not reviewed');
-
-  return {
-    status: 'ready',
-    inputs: {
-      head: { sha: target.headSha, confirmed: snapshot !== null },
-      config: loaded,
-      change: {
-        files: changed,
-        removed: goFiles.filter((f) => f.status === 'removed').map((f) => f.filename),
-        skipped,
-        remarks: truncated ? [`GitHub lists only the first ${LIST_FILES_CAP} files of a pull request; files beyond those were not reviewed.`] : [],
-        history: snapshot?.history ?? (await readHistory(octokit, target)),
-      },
-      threads: snapshot?.threads,
-    },
-  };
+  return { files, skipped };
 }
 
 /** The directories whose go.mod the snapshot looks up: all of them, or none when too many (the tree is read instead). */

@@ -1,6 +1,7 @@
 /**
  * The app's dependencies are injected: it reviews with the rules it was given (two apps in one
- * process do not share a rule set), and importing it creates nothing.
+ * process do not share a rule set) and dates its check runs by the clock it was given; importing
+ * it creates nothing.
  */
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,5 +57,20 @@ describe('injected rules', () => {
       expect(run.reviews[0].comments.map((c: any) => c.body.split('\n')[1])).toEqual([`**${id}** · calls (${id}) · ⚠️ warning`]);
       expect(run.finalCheck().output.annotations.map((a: any) => a.title)).toEqual([id]);
     }
+  });
+});
+
+describe('the injected clock', () => {
+  it('dates the check run', async () => {
+    const payload = openPullPayload();
+    const sha = payload.pull_request.head.sha as string;
+    const scope = mockInstallationToken();
+    mockPullWithFiles(scope, payload, [{ filename: 'p/f.go', content: GO, patch: addedFilePatch(GO) }]);
+    const run = mockRunEndpoints(scope, payload.pull_request.number, sha);
+    const noon = Date.UTC(2026, 0, 2, 12);
+    const { probot, app } = makeProbot({ rules: [callRule('clocked')], clock: () => noon });
+    await deliver(probot, app, 'pull_request', payload);
+    scope.done();
+    expect(run.finalCheck()).toMatchObject({ started_at: '2026-01-02T12:00:00.000Z', completed_at: '2026-01-02T12:00:00.000Z', conclusion: 'neutral' });
   });
 });
