@@ -4,11 +4,11 @@
  * Findings already posted by an earlier run (by fingerprint) are not planned again.
  */
 import { commentRange, inScope, type ChangedLines, type Scope } from './diff/changed-lines.js';
-import type { AnalysisNote, Finding } from './model.js';
+import type { Finding } from './model.js';
 import { SEVERITY_RANK } from './model.js';
 import { fingerprints } from './render/fingerprint.js';
-import { renderComment, type RenderOptions } from './render/comment.js';
-import { DEFAULT_MAX_INLINE_COMMENTS, renderSummary } from './render/summary.js';
+import { renderComment } from './render/comment.js';
+import { DEFAULT_MAX_INLINE_COMMENTS, renderSummary, type SummaryOptions } from './render/summary.js';
 
 export interface ReviewedFile {
   path: string;
@@ -56,18 +56,13 @@ export interface ReviewPlan {
   summary: string;
 }
 
-export interface PlanOptions extends RenderOptions {
+/** How to plan: the summary's options (skipped files, notes, remarks, the inline cap) and these. */
+export interface PlanOptions extends SummaryOptions {
   scope: Scope;
   /** Rule id → title, for comment headings. */
   titles: ReadonlyMap<string, string>;
-  skipped?: readonly SkippedFile[];
-  notes?: readonly AnalysisNote[];
-  /** Extra lines for the summary (e.g. "GitHub lists only the first 3000 files"). */
-  remarks?: readonly string[];
   /** Fingerprints the bot has already posted on this pull request. */
   posted?: ReadonlySet<string>;
-  /** At most this many inline comments; the rest are listed in the summary (default 30). */
-  maxInlineComments?: number;
 }
 
 const bySeverityThenPlace = (a: Finding, b: Finding): number =>

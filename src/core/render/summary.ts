@@ -80,7 +80,9 @@ export interface SummaryInput {
 export interface SummaryOptions extends RenderOptions {
   skipped?: readonly SkippedFile[];
   notes?: readonly AnalysisNote[];
+  /** Extra lines for the notes (e.g. "GitHub lists only the first 3000 files"). */
   remarks?: readonly string[];
+  /** At most this many inline comments; the rest are listed in the summary (default 30). */
   maxInlineComments?: number;
 }
 
