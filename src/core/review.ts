@@ -44,7 +44,7 @@ export interface PriorReviews<C extends PriorComment = PriorComment> {
 }
 
 export interface ChangeInput<C extends PriorComment = PriorComment> {
-  /** The changed Go files in the reviewed paths, with their new versions; generated ones are left out here. */
+  /** The changed Go files in the reviewed paths, with their new versions (generated ones are recognised here and not analysed). */
   files: readonly ChangedFile[];
   /** Go files the change deletes: comments on them are fixed. */
   removed?: readonly string[];
