@@ -77,7 +77,8 @@ export type Visitors = {
   /**
    * With a `call_expression` visitor: the only callee names it reacts to (`Fn` of `pkg.Fn(…)`
    * or `x.Fn(…)`, or a plain `Fn(…)`). The engine then finds those calls from the source text
-   * instead of materialising every call of the file, the most numerous node type.
+   * instead of materialising every call of the file, the most numerous node type. The visitor
+   * must still ignore other calls itself: with the shortcuts off it is given every call.
    */
   $calls?: readonly string[];
   /**
@@ -85,7 +86,8 @@ export type Visitors = {
    * report, with the smallest named node around the match at most four levels below it (a token
    * of the statement, not a nested expression). The engine then visits only the nodes around
    * the matches (the nearest enclosing node of the type), not every node of the type; a type
-   * leaves the shared walk when all its visitors declare a pattern.
+   * leaves the shared walk when all its visitors declare a pattern. With the shortcuts off the
+   * visitor is given every node of the type and the pattern is not used.
    */
   $find?: Readonly<Record<string, TextPattern>>;
 };
@@ -98,6 +100,10 @@ export interface Rule extends RuleMeta {
    * Text every file with a finding of this rule contains, one of these strings at least (an
    * import path such as `"testing"`, a keyword): a file with none of them is skipped before the
    * rule is created. A cost measure only; it must never change what the rule reports.
+   *
+   * The same holds for `$calls` and `$find`: the engine's `shortcuts: false` option drops all
+   * three (and its keyword lookups) for the plain walk, and the fixture runner checks that
+   * every fixture gives the same findings both ways.
    */
   requires?: readonly string[];
   create(context: RuleContext): Visitors;
