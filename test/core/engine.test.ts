@@ -137,6 +137,18 @@ describe('engine', () => {
     expect(() => defineRule({ ...base, id: 'empty-requires', requires: [''], create: () => ({}) })).toThrow(/requires/);
   });
 
+  it('with the shortcuts off, creates every rule and hands each visitor every node of its types', () => {
+    const needsTesting: Rule = defineRule({ ...base, id: 'needs-testing', requires: ['"testing"'], create: reportsCalls.create });
+    const source = 'package p\n\nfunc g() {\n\th()\n\tx.Open()\n\tf(Open)\n}\n';
+    const lines = (rules: Rule[], shortcuts: boolean): number[] =>
+      analyzeFile({ path: 'a.go', source }, compileRules(rules), { shortcuts }).findings.map((f) => f.span.startLine);
+    expect(lines([needsTesting], true)).toEqual([]);
+    expect(lines([needsTesting], false)).toEqual([4, 5, 6]);
+    // `named-calls` trusts the engine to filter by name: only the plain walk shows it.
+    expect(lines([namedCalls], true)).toEqual([5]);
+    expect(lines([namedCalls], false)).toEqual([4, 5, 6]);
+  });
+
   it('reports UTF-16 columns past non-ASCII text', () => {
     const set = compileRules(RULES.filter((r) => r.id === 'empty-interface'));
     const result = analyzeFile({ path: 'a.go', source: 'package p\n\nvar s, v = "héllo wörld", interface{}(nil)\n' }, set);
