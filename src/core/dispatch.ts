@@ -156,5 +156,6 @@ function toFinding(rule: Rule, report: Report, file: SourceFile, lines: LineInde
   };
   const fix = rule.fixable && report.fix ? editsToLineFix(lines, report.fix) : undefined;
   if (fix) finding.fix = fix;
+  if (report.tier === 'advisory') finding.tier = 'advisory';
   return finding;
 }

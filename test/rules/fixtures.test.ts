@@ -16,7 +16,7 @@ import { RULES } from '../../src/rules/index.js';
 
 const rulesDir = new URL('../../src/rules/', import.meta.url).pathname;
 
-type Marker = 'want' | 'want-todo';
+type Marker = 'want' | 'want-advisory' | 'want-todo';
 
 interface Expectation {
   line: number;
@@ -25,10 +25,12 @@ interface Expectation {
   message?: RegExp;
   /** The expectation as written, for failure messages. */
   text: string;
+  /** `want` expects a comment-tier finding, `want-advisory` an advisory one; todos take either. */
+  tier?: 'comment' | 'advisory';
 }
 
 /** The marker, then one or more quoted expectations ("…" or `…`); anything after them is a comment. */
-const MARKER = /\/\/\s*(want(?:-todo)?)(?![\w-])/;
+const MARKER = /\/\/\s*(want(?:-todo|-advisory)?)(?![\w-])/;
 const EXPECTATIONS = /^((?:\s+(?:"[^"]*"|`[^`]*`))+)/;
 const QUOTED = /"([^"]*)"|`([^`]*)`/g;
 const EXPECTATION = /^([a-z0-9-]+)(?::\s*(.*))?$/s;
@@ -47,6 +49,8 @@ function expectations(source: string, marker: Marker): Expectation[] {
       const e = EXPECTATION.exec(body);
       if (!e) throw new Error(`${where}: ${JSON.stringify(body)} is not "rule-id" or "rule-id: message regexp"`);
       const expectation: Expectation = { line: i + 1, rule: e[1]!, text: body };
+      if (marker === 'want') expectation.tier = 'comment';
+      if (marker === 'want-advisory') expectation.tier = 'advisory';
       if (e[2] !== undefined) expectation.message = new RegExp(e[2], 'u');
       out.push(expectation);
     }
@@ -55,7 +59,12 @@ function expectations(source: string, marker: Marker): Expectation[] {
 }
 
 function matches(e: Expectation, f: Finding): boolean {
-  return f.span.startLine === e.line && f.rule === e.rule && (!e.message || e.message.test(f.message));
+  return (
+    f.span.startLine === e.line &&
+    f.rule === e.rule &&
+    (!e.tier || e.tier === (f.tier ?? 'comment')) &&
+    (!e.message || e.message.test(f.message))
+  );
 }
 
 /**
@@ -71,12 +80,12 @@ function compare(findings: readonly Finding[], want: readonly Expectation[], tod
     return at === -1 ? undefined : left.splice(at, 1)[0];
   };
   const ordered = [...want.filter((e) => e.message), ...want.filter((e) => !e.message)];
-  for (const e of ordered) if (!take(e)) problems.push(`${e.line}: wanted, not reported: "${e.text}"`);
+  for (const e of ordered) if (!take(e)) problems.push(`${e.line}: wanted${e.tier === 'advisory' ? ' (advisory)' : ''}, not reported: "${e.text}"`);
   for (const e of todo) {
     const f = take(e);
     if (f) problems.push(`${e.line}: reported, so promote // want-todo "${e.text}" to // want (${f.message})`);
   }
-  for (const f of left) problems.push(`${f.span.startLine}: reported, not wanted: ${f.rule}: ${f.message}`);
+  for (const f of left) problems.push(`${f.span.startLine}: reported${f.tier === 'advisory' ? ' (advisory)' : ''}, not wanted: ${f.rule}: ${f.message}`);
   return problems.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
 }
 
@@ -104,6 +113,19 @@ describe('fixture syntax', () => {
     ]);
     expect(expectations(source, 'want-todo').map((e) => [e.line, e.rule])).toEqual([[4, 'r']]);
     expect(() => expectations(source, 'want')).toThrow(/line 5/);
+  });
+
+  it('tells the tiers apart: want is a comment, want-advisory an advisory finding', () => {
+    const src = ['package p', 'var a = 1 // want "r"', 'var b = 2 // want-advisory "r: later"'].join('\n');
+    const want = [...expectations(src, 'want'), ...expectations(src, 'want-advisory')];
+    const advisory = (line: number, message: string): Finding => ({ ...finding(line, 'r', message), tier: 'advisory' });
+    expect(compare([finding(2, 'r', 'x'), advisory(3, 'later')], want, [])).toEqual([]);
+    expect(compare([advisory(2, 'x'), finding(3, 'r', 'later')], want, [])).toEqual([
+      '2: wanted, not reported: "r"',
+      '2: reported (advisory), not wanted: r: x',
+      '3: wanted (advisory), not reported: "r: later"',
+      '3: reported, not wanted: r: later',
+    ]);
   });
 
   it('matches messages, and fails on a reported todo', () => {
@@ -141,8 +163,9 @@ for (const rule of RULES) {
         const path = join(dir, name);
         const { source, result } = analyse(name, true);
         expect(result.notes.filter((n) => n.rule)).toEqual([]);
-        const problems = compare(result.findings, expectations(source, 'want'), expectations(source, 'want-todo'));
-        expect(problems, 'findings against // want and // want-todo').toEqual([]);
+        const want = [...expectations(source, 'want'), ...expectations(source, 'want-advisory')];
+        const problems = compare(result.findings, want, expectations(source, 'want-todo'));
+        expect(problems, 'findings against // want, // want-advisory and // want-todo').toEqual([]);
 
         const fixes = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
         const goldenPath = `${path}.golden`;
