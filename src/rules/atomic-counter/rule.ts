@@ -214,7 +214,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.19',
   fixable: false,
-  subjects: ['mutex', 'lock', 'guard', 'atomic', 'contention'],
+  subjects: ['mutex', 'lock', 'guard', 'contention'],
   description:
     'A mutex taken for a single increment, addition or constant store to one integer or bool costs a lock ' +
     'and an unlock per update, and under load every caller queues on the same lock. A typed atomic ' +

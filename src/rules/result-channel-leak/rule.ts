@@ -52,7 +52,7 @@ export default defineRule({
   severity: 'error',
   minGo: '1.0',
   fixable: true,
-  subjects: ['leak', 'buffer', 'unbuffered', 'capacity'],
+  subjects: ['unbuffered', 'capacity'],
   description:
     'A goroutine sends its one result on an unbuffered channel while the caller waits for it in a `select` ' +
     'that can also give up (`<-ctx.Done()`, `<-time.After(…)`, `default`). When the other case wins, nobody ' +

@@ -250,7 +250,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
-  subjects: ['fire-and-forget', 'fire and forget', 'supervis', 'detached', 'background', 'lifetime', 'process lifetime', 'outlive'],
+  subjects: ['fire-and-forget', 'fire and forget', 'supervis', 'detached', 'lifetime', 'process lifetime', 'outlive'],
   description:
     'A fire-and-forget goroutine — `go func() { … }()` whose body never signals a WaitGroup, never sends ' +
     'on or closes a channel, takes no context and never waits on a done channel — cannot be waited for ' +
