@@ -37,30 +37,25 @@ export function hasTaggedFields(struct: SyntaxNode): boolean {
 }
 
 /**
- * Whether the file uses the struct named `name` as a value, or builds it with `field` set: a value
- * receiver, parameter or result, an element of a slice/array/map/channel type, a composite
- * literal `T{…}`, or `&T{…}` that is positional or sets `field`.
+ * Whether the file uses the struct named `name` as a value: a value receiver, parameter or
+ * result, an element of a slice/array/map/channel type, a composite literal `T{…}`, or a
+ * positional `&T{a, b}`.
  */
-export function isValueStruct(root: SyntaxNode, name: string, field: string): boolean {
+export function isValueStruct(root: SyntaxNode, name: string): boolean {
   const perFile = fileMemo(root, 'value-structs', () => new Map<string, boolean>());
-  const key = `${name}.${field}`;
-  const known = perFile.get(key);
+  const known = perFile.get(name);
   if (known !== undefined) return known;
-  const found = usedAsValue(root, name, field);
-  perFile.set(key, found);
+  const found = usedAsValue(root, name);
+  perFile.set(name, found);
   return found;
 }
 
-/** Whether a literal body is positional (`{a, b}`) or keys `field`. */
-function setsField(body: SyntaxNode | null, field: string): boolean {
-  for (const element of body?.namedChildren ?? []) {
-    if (element.type === 'literal_element') return true;
-    if (element.type === 'keyed_element' && element.namedChildren[0]?.text === field) return true;
-  }
-  return false;
+/** Whether a literal body is positional (`{a, b}`): every field, the atomic one too, is written as a plain value. */
+function positional(body: SyntaxNode | null): boolean {
+  return (body?.namedChildren ?? []).some((element) => element.type === 'literal_element');
 }
 
-function usedAsValue(root: SyntaxNode, name: string, field: string): boolean {
+function usedAsValue(root: SyntaxNode, name: string): boolean {
   for (const offset of wordOffsets(root.text, name)) {
     const start = root.startIndex + offset;
     const node = root.descendantForIndex(start, start + name.length);
@@ -79,8 +74,9 @@ function usedAsValue(root: SyntaxNode, name: string, field: string): boolean {
     if (holder.type === 'composite_literal') {
       const body = holder.childForFieldName('body');
       const pointer = holder.parent?.type === 'unary_expression' && holder.parent.text.startsWith('&');
-      // `&T{name: n}` allocates one value and leaves the field alone; `T{…}` is a value, `&T{a, b}` sets every field.
-      if (!pointer || setsField(body, field)) return true;
+      // `&T{name: n}` allocates one value (a keyed field becomes a `Store` after it); `T{…}` is a value
+      // that gets copied, and `&T{a, b}` sets every field positionally.
+      if (!pointer || positional(body)) return true;
       continue;
     }
     if (COPYING_PARENTS.has(holder.type)) return true;

@@ -204,7 +204,7 @@ function lockStatements(root: SyntaxNode, source: string): LockSite[] {
 /** Whether the counter's struct is copied, built by literals, or (for an exported field) marshalled. */
 function inValueStruct(root: SyntaxNode, field: string): boolean {
   const exported = /^\p{Lu}/u.test(field);
-  return structsWithField(root, field).some(({ name, struct }) => (exported && hasTaggedFields(struct)) || isValueStruct(root, name, field));
+  return structsWithField(root, field).some(({ name, struct }) => (exported && hasTaggedFields(struct)) || isValueStruct(root, name));
 }
 
 export default defineRule({

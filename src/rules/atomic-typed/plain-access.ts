@@ -61,7 +61,7 @@ export function fieldOfValueStruct(root: SyntaxNode, variable: SyntaxNode, struc
   const field = v.childForFieldName('field')!.text;
   const all = structsWithField(root, field);
   const named = all.filter((s) => s.name === structName);
-  return (named.length > 0 ? named : all).some((s) => isValueStruct(root, s.name, field));
+  return (named.length > 0 ? named : all).some((s) => isValueStruct(root, s.name));
 }
 
 /** An exported field (`t.Size`) of which no struct in the file declares a field: its struct lives elsewhere. */

@@ -127,7 +127,7 @@ function boundedByLoop(loop: SyntaxNode, go: SyntaxNode): boolean {
     if (insideNestedFunction(n, loop)) continue;
     if (n.type === 'send_statement') return true;
     const field = selectorParts(n.childForFieldName('function'))?.field;
-    if (field === 'Acquire' || field === 'TryAcquire' || field === 'Wait') return true;
+    if (field === 'Acquire' || field === 'TryAcquire' || field === 'Wait' || field === 'Take') return true;
   }
   return false;
 }
@@ -194,8 +194,10 @@ is not a loop over a collection and is not reported.
 
 Following the signal policy's amendment, it is a comment only when the file shows that the collection
 grows with the caller's input: a parameter of the function (or a field of one), a value decoded into
-(\`json.Unmarshal(…, &items)\`, \`Decode(&items)\`), or the result of a call given a parameter; otherwise
-it is advisory. Never reported: goroutines that do not use the element (a one-off under a condition),
+(\`json.Unmarshal(…, &items)\`, \`Decode(&items)\`), or the result of a call given a parameter, and its
+name is not one of the deployment's (\`peers\`, \`clients\`, \`disks\`, \`pools\`, \`targets\`…, sized by the
+cluster rather than the request); otherwise it is advisory. A \`Take()\` before the \`go\` (a worker
+pool's token) bounds it like a semaphore. Never reported: goroutines that do not use the element (a one-off under a condition),
 long-lived per-element goroutines (a body that loops forever or over a channel; \`Serve\`, \`Run\`,
 \`Launch\`, \`…Loop\`, \`watch…\`, \`monitor…\`), and shutdown fan-out (\`Stop\`/\`Close\`/\`Shutdown\` per
 element). Goroutines that wait on one another (a DAG walk, a start barrier in a stress test) must all
@@ -227,7 +229,7 @@ run at once: a limit there deadlocks, so read the advice with that in mind.
         if (!elements.some((name) => mentions(go, name))) return;
         const imports = context.imports();
         if (call && (longLived(call, () => (index ??= fileFunctions(context.root)), imports) || shutsDown(call, elements))) return;
-        const fromInput = growsWithInput(input.collection, fn);
+        const fromInput = growsWithInput(input.collection, fn) && !TOPOLOGY_NAME.test(lastName(input.collection));
         context.report({
           node: go,
           anchor: call ?? go,
@@ -343,6 +345,9 @@ function shutsDown(call: SyntaxNode, elements: readonly string[]): boolean {
     return root?.type === 'identifier' && names.includes(root.text);
   });
 }
+
+/** Collections sized by the deployment, not the request: peers, clients, disks, pools, targets… */
+const TOPOLOGY_NAME = /(peer|node|cl(ie)?nt|target|endpoint|host|disk|drive|pool|set|server|replica|member|cluster|backend|upstream|shard|remote)(s|Map|List|Indices|Index)?$/i;
 
 const DECODES = /^(Unmarshal|Decode|DecodeElement|Scan|ReadJSON|Bind\w*)$/;
 

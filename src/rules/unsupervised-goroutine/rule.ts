@@ -82,14 +82,7 @@ function statementsOf(body: SyntaxNode): SyntaxNode[] {
   return (list?.namedChildren ?? body.namedChildren).filter((c) => c.type !== 'comment');
 }
 
-/** `go func() { _ = srv.Start() }()`: the error is discarded in so many words. */
-function discardsOnPurpose(statements: readonly SyntaxNode[]): boolean {
-  return (
-    statements.length === 1 &&
-    statements[0]!.type === 'assignment_statement' &&
-    /^_\s*=/.test(statements[0]!.text)
-  );
-}
+
 
 /** Names that say "context": `ctx`, `reqCtx`, `ctxTimeout`, a `context` field. */
 const CONTEXT_NAME = /^(ctx|context)$|Ctx$|^ctx[A-Z_]/;
@@ -250,7 +243,22 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
-  subjects: ['fire-and-forget', 'fire and forget', 'supervis', 'detached', 'lifetime', 'process lifetime', 'outlive'],
+  subjects: [
+    'fire-and-forget',
+    'fire and forget',
+    'supervis',
+    'detached',
+    'lifetime',
+    'outlive',
+    'async',
+    'background',
+    'own goroutine',
+    'own go routine',
+    'separate goroutine',
+    'separate go routine',
+    'non-blocking',
+    'not block',
+  ],
   description:
     'A fire-and-forget goroutine — `go func() { … }()` whose body never signals a WaitGroup, never sends ' +
     'on or closes a channel, takes no context and never waits on a done channel — cannot be waited for ' +
@@ -308,8 +316,13 @@ channel is closed); a stop channel or context handed to the call it makes (\`o.p
 server whose \`Serve\` runs in the goroutine and that the same function stops later (\`srv.Stop()\`,
 \`Close\`, \`Shutdown\`, also inside a closer it returns); a goroutine-launch helper that runs a
 function it was given; a \`go\` inside a harness that waits for it (\`synctest.Test\`, \`errgroup.Group.Go\`,
-\`wg.Go\`); a body that reports through \`CloseWithError\`; an empty body. A body that only discards an
-error with \`_ = …\` says so on purpose: advisory.
+\`wg.Go\`); a body that reports through \`CloseWithError\`; an empty body.
+
+A function literal the file shows no supervision for is advisory: on real code most were deliberate
+background tasks, whose intended lifetime the file does not show. \`go f(…)\` that loses a server's
+error (\`srv.ListenAndServe()\`, \`http.Serve\`) or a command's (\`cmd.Run()\`) is a comment; for other
+functions (\`os.RemoveAll\`, \`io.Copy\`, a function of the file returning an error, often a deliberate
+background cleanup or shutdown) it is advisory.
 `,
   create(context) {
     let index: FileFunctions | undefined;
@@ -331,8 +344,9 @@ error with \`_ = …\` says so on purpose: advisory.
           if (launchesParameter(fn, statements) || stoppedLater(go, body.descendantsOfType('call_expression'))) return;
           context.report({
             node: go,
-            // `_ = f()` says the error is dropped on purpose: advisory.
-            ...(discardsOnPurpose(statements) ? { tier: 'advisory' as const } : {}),
+            // What a goroutine's lifetime should be is a design choice the file rarely shows (a
+            // deliberate background task looks the same as a leak): advisory.
+            tier: 'advisory',
             message: returnsError(fn)
               ? 'the goroutine\'s returned error is discarded and the file shows no way to wait for it: failures go unnoticed; use `errgroup.Group.Go` or send the error on a channel someone reads.'
               : 'fire-and-forget goroutine: the file shows no way to wait for it or stop it (no WaitGroup, context, done channel, send or close), so its errors and panics go unseen and it can outlive its caller; run it under errgroup, a WaitGroup with an error channel, or give it a context.',
@@ -342,8 +356,12 @@ error with \`_ = …\` says so on purpose: advisory.
         }
         const name = lostErrorCall(call, fn, imports, functions);
         if (!name || stoppedLater(go, [call])) return;
+        // A server's or a command's lost error (a failed listen goes unnoticed) is a comment; a
+        // cleanup, copy or a function of the file run in the background is advisory.
+        const background = !losesServerError(call, fn, imports);
         context.report({
           node: go,
+          ...(background ? { tier: 'advisory' as const } : {}),
           message: `\`go ${name}(…)\` discards the returned error, so a failure goes unnoticed and nobody can wait for it; send it on an error channel (\`errc <- ${name}(…)\`) or use \`errgroup.Group.Go\`.`,
           anchor: call,
         });
@@ -351,6 +369,17 @@ error with \`_ = …\` says so on purpose: advisory.
     };
   },
 });
+
+/** `go http.ListenAndServe(…)`, `go srv.Serve(l)`, `go cmd.Run()`: a server or command whose failure is its error. */
+function losesServerError(call: SyntaxNode, fn: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
+  const pkg = packageCall(call, imports);
+  if (pkg) return pkg.path === 'net/http';
+  const sel = selectorParts(fn);
+  if (!sel) return false;
+  if (SERVE_METHODS.has(sel.field)) return true;
+  if (HTTP_SERVER_METHODS.has(sel.field) && isHttpServer(sel.operand, imports)) return true;
+  return CMD_METHODS.has(sel.field) && isExecCommand(sel.operand, imports);
+}
 
 /** For `go f(…)` where `f` visibly returns an error: the callee as written; else null. */
 function lostErrorCall(

@@ -105,3 +105,36 @@ type Options struct{ File string }
 func parseEntries(o *Options) map[string]string { return nil }
 func publish(k, v string)                       {}
 func lookup(name string)                        {}
+
+// One call per peer of the cluster: sized by the deployment, not the request.
+func broadcast(peerClients []*Peer, msg string) {
+	var wg sync.WaitGroup
+	for _, p := range peerClients {
+		wg.Add(1)
+		go func(p *Peer) { // want-advisory "unbounded-goroutines"
+			defer wg.Done()
+			p.send(msg)
+		}(p)
+	}
+	wg.Wait()
+}
+
+func (p *Peer) send(msg string) {}
+
+// A worker pool's token taken before each goroutine bounds them.
+type tokens struct{ ch chan struct{} }
+
+func (t *tokens) Take() { t.ch <- struct{}{} }
+func (t *tokens) Give() { <-t.ch }
+
+func expire(batches [][]string, wk *tokens) {
+	for _, b := range batches {
+		wk.Take()
+		go func(b []string) {
+			defer wk.Give()
+			for _, key := range b {
+				lookup(key)
+			}
+		}(b)
+	}
+}

@@ -104,7 +104,7 @@ func launch(s starter) {
 
 // Still fire-and-forget: a slice is ranged over, nothing stops or waits for it.
 func warm(keys []string, load func(string)) {
-	go func() { // want "unsupervised-goroutine"
+	go func() { // want-advisory "unsupervised-goroutine"
 		for _, k := range keys {
 			load(k)
 		}
