@@ -43,10 +43,13 @@ function typedName(atomicName: string, kind: string): string {
 
 /** What a typed atomic gives, said only as far as the file shows it. */
 function benefit(use: Use, plainLines: readonly number[]): string {
+  const v = unparen(use.variable);
+  // For a field the file's type information is partial: say what is seen, a selection of that name.
+  const seen = v.type === 'selector_expression' ? `\`.${chainName(v)}\`` : `\`${v.text}\``;
   const lines = plainLines.slice(0, 3).join(', ') + (plainLines.length > 3 ? ', …' : '');
   const access =
     plainLines.length > 0
-      ? `the file also reads or writes it directly (line${plainLines.length > 1 ? 's' : ''} ${lines}); a typed atomic allows only atomic access, so those become \`Load\`/\`Store\` calls`
+      ? `the file also uses ${seen} without an atomic call (line${plainLines.length > 1 ? 's' : ''} ${lines}); a typed atomic allows only atomic access, so those would become \`Load\`/\`Store\` calls`
       : 'a typed atomic allows only atomic access';
   if (use.kind === 'Pointer') return `type-safe, no \`unsafe.Pointer\`, and ${access}`;
   return use.kind.endsWith('64') ? `${access}, and 64-bit alignment is guaranteed on 32-bit platforms` : access;
