@@ -2,7 +2,8 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
 import { FUNCTION_TYPES, mentions, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { lockCallOf, nextStatement, previousStatement } from './locks.js';
+import { hasTaggedFields, isValueStruct, structsWithField } from '../../core/go/value-structs.js';
+import { lockCallOf, lockCallParts, nextStatement, previousStatement } from './locks.js';
 import { atomicTypeFor, chainName, chainRoot, isUnsignedAtomic, isVariableChain, typeOfChain, valueTypeOf } from './types.js';
 
 interface Update {
@@ -112,6 +113,100 @@ function backsCondition(source: string, receiver: string): boolean {
   return re.test(source);
 }
 
+/** A chain with its root left out (`.stats.hits` for `s.stats.hits`): the same field whatever the receiver is called. */
+function pathOf(chain: string): string {
+  const dot = chain.indexOf('.');
+  return dot < 0 ? chain : chain.slice(dot);
+}
+
+/**
+ * Which lock calls take the same mutex: `x.mu` is `T.mu` when `x`'s type `T` is known (`?.mu`
+ * when not, which may be any of them); an embedded mutex is its receiver's type; a variable is
+ * its declaration.
+ */
+function mutexKey(lockCall: SyntaxNode): { type: string; path: string } {
+  const operand = lockCall.childForFieldName('function')!.childForFieldName('operand')!;
+  const root = chainRoot(operand);
+  const path = pathOf(operand.text.replace(/\s/g, ''));
+  if (root.type !== 'identifier') return { type: '?', path };
+  const decl = findDeclaration(root, root.text);
+  if (decl && decl.kind !== 'package' && decl.kind !== 'receiver' && decl.kind !== 'param' && operand.type === 'identifier') {
+    return { type: `@${decl.id.startIndex}`, path };
+  }
+  const type = typeOfChain(root);
+  const name = type ? /^\*?\s*([\p{L}_][\p{L}\p{N}_]*)$/u.exec(type.text)?.[1] : undefined;
+  if (operand.type === 'identifier' && !name) return decl?.kind === 'package' ? { type: 'package', path } : { type: '?', path: '' };
+  return { type: name ?? '?', path: operand.type === 'identifier' ? '' : path };
+}
+
+function sameMutex(a: { type: string; path: string }, b: { type: string; path: string }): boolean {
+  return a.path === b.path && (a.type === b.type || a.type === '?' || b.type === '?');
+}
+
+/**
+ * The statements a lock guards: after `defer x.Unlock()`, the rest of the block; otherwise up to
+ * the matching `x.Unlock()` (the rest of the block when that is not a sibling).
+ */
+function criticalSection(lockStmt: SyntaxNode, receiver: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const next = nextStatement(lockStmt);
+  const deferred = lockCallOf(next);
+  const start = deferred?.deferred && deferred.receiver === receiver ? (next ? nextStatement(next) : null) : next;
+  for (let s = start; s; s = nextStatement(s)) {
+    const call = lockCallOf(s);
+    if (call && !call.deferred && call.receiver === receiver && (call.method === 'Unlock' || call.method === 'RUnlock')) break;
+    out.push(s);
+  }
+  return out;
+}
+
+/** `return c.n`, `v := c.n`, `v = c.n`: a plain read of the counter into a local or result. */
+function readsOnly(stmt: SyntaxNode, path: string): boolean {
+  const same = (n: SyntaxNode | undefined): boolean => !!n && isVariableChain(n) && pathOf(unparen(n).text.replace(/\s/g, '')) === path;
+  if (stmt.type === 'return_statement') {
+    const values = stmt.namedChildren[0]?.namedChildren ?? [];
+    return values.length === 1 && same(values[0]);
+  }
+  if (stmt.type !== 'short_var_declaration' && stmt.type !== 'assignment_statement') return false;
+  const left = stmt.childForFieldName('left')?.namedChildren ?? [];
+  const right = stmt.childForFieldName('right')?.namedChildren ?? [];
+  return left.length === 1 && left[0]!.type === 'identifier' && right.length === 1 && same(right[0]);
+}
+
+/** Whether a statement updates or reads the counter and nothing else. */
+function touchesOnly(stmt: SyntaxNode, path: string): boolean {
+  const update = updateOf(stmt);
+  if (update && isVariableChain(update.target) && pathOf(update.target.text.replace(/\s/g, '')) === path) return true;
+  return readsOnly(stmt, path);
+}
+
+interface LockSite {
+  statement: SyntaxNode;
+  receiver: string;
+  key: { type: string; path: string };
+}
+
+/** Every `x.Lock()` / `x.RLock()` statement of the file. */
+function lockStatements(root: SyntaxNode, source: string): LockSite[] {
+  const out: LockSite[] = [];
+  for (const m of source.matchAll(/\.R?Lock\(\)/g)) {
+    const at = m.index + 1;
+    let call: SyntaxNode | null = root.descendantForIndex(at, at + 4);
+    while (call && call.type !== 'call_expression') call = call.parent;
+    const parts = lockCallParts(call);
+    const stmt = call?.parent;
+    if (!call || !parts || (parts.method !== 'Lock' && parts.method !== 'RLock') || stmt?.type !== 'expression_statement') continue;
+    out.push({ statement: stmt, receiver: parts.receiver, key: mutexKey(call) });
+  }
+  return out;
+}
+
+/** Whether the counter's struct is copied, built by literals, or (for an exported field) marshalled. */
+function inValueStruct(root: SyntaxNode, field: string): boolean {
+  const exported = /^\p{Lu}/u.test(field);
+  return structsWithField(root, field).some(({ name, struct }) => (exported && hasTaggedFields(struct)) || isValueStruct(root, name));
+}
+
 export default defineRule({
   id: 'atomic-counter',
   title: 'Use an atomic for a counter or flag guarded by a mutex',
@@ -119,6 +214,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.19',
   fixable: false,
+  subjects: ['mutex', 'lock', 'guard', 'contention'],
   description:
     'A mutex taken for a single increment, addition or constant store to one integer or bool costs a lock ' +
     'and an unlock per update, and under load every caller queues on the same lock. A typed atomic ' +
@@ -152,7 +248,26 @@ func (s *Stats) Hit() {
 }
 `,
   },
+  notes: `
+Reported only when every critical section of that mutex in the file (\`Lock\` or \`RLock\` up to the
+matching unlock, or to the end of the block after a deferred one) updates or reads that one counter and
+nothing else. A lock that also guards another field, a callback, a \`sync.Cond\` or a read of other state
+orders those with the counter: replacing it would add races. Not reported either for a field of a
+struct the file copies or builds with literals, or an exported field of a struct with tags (marshalled).
+`,
   create(context) {
+    let locks: LockSite[] | undefined;
+    /** Signal policy amendment: every critical section of the mutex in the file touches this counter alone. */
+    const guardsCounterAlone = (lockCall: SyntaxNode, path: string): boolean => {
+      locks ??= lockStatements(context.root, context.source);
+      const key = mutexKey(lockCall);
+      return locks
+        .filter((site) => sameMutex(site.key, key))
+        .every(({ statement, receiver }) => {
+          const section = criticalSection(statement, receiver);
+          return section.length > 0 && section.every((s) => touchesOnly(s, path));
+        });
+    };
     const lockStatement = (stmt: SyntaxNode): void => {
       if (!context.source.startsWith('Lock()', stmt.endIndex - 6)) return;
       const lock = lockCallOf(stmt);
@@ -168,10 +283,12 @@ func (s *Stats) Hit() {
       const atomicName = atomicTypeFor(type);
       if (!atomicName || (atomicName === 'Bool' && !update.store)) return;
       const target = update.target.text;
+      if (!guardsCounterAlone(stmt.namedChildren[0]!, pathOf(target.replace(/\s/g, '')))) return;
+      if (update.target.type === 'selector_expression' && inValueStruct(context.root, chainName(update.target))) return;
       context.report({
         node: stmt,
         message:
-          `\`${lock.receiver}\` is locked only to update \`${target}\`: a lock round trip per update, and callers queue on it under load; ` +
+          `\`${lock.receiver}\` guards only \`${target}\` in this file: each update costs a lock round trip (and contention, if it runs often); ` +
           `make \`${chainName(update.target)}\` an \`atomic.${atomicName}\` and write \`${update.call(atomicName)}\`.`,
         anchor: guarded,
       });

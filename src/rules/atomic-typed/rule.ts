@@ -3,6 +3,7 @@ import { findDeclaration } from '../../core/go/scope.js';
 import { callArguments, unparen } from '../../core/go/syntax.js';
 import { chainName, isVariableChain, typeOfChain } from '../atomic-counter/types.js';
 import { defineRule } from '../define-rule.js';
+import { exportedFieldOfUnseenStruct, fieldOfValueStruct, plainAccessLines } from './plain-access.js';
 
 const FUNCTION = /^(Add|Load|Store|Swap|CompareAndSwap|And|Or)(Int32|Int64|Uint32|Uint64|Uintptr|Pointer)$/;
 
@@ -40,7 +41,21 @@ function typedName(atomicName: string, kind: string): string {
   return kind === 'Pointer' ? `${atomicName}.Pointer[T]` : `${atomicName}.${kind}`;
 }
 
-function advice(use: Use, atomicName: string): string {
+/** What a typed atomic gives, said only as far as the file shows it. */
+function benefit(use: Use, plainLines: readonly number[]): string {
+  const v = unparen(use.variable);
+  // For a field the file's type information is partial: say what is seen, a selection of that name.
+  const seen = v.type === 'selector_expression' ? `\`.${chainName(v)}\`` : `\`${v.text}\``;
+  const lines = plainLines.slice(0, 3).join(', ') + (plainLines.length > 3 ? ', …' : '');
+  const access =
+    plainLines.length > 0
+      ? `the file also uses ${seen} without an atomic call (line${plainLines.length > 1 ? 's' : ''} ${lines}); a typed atomic allows only atomic access, so those would become \`Load\`/\`Store\` calls`
+      : 'a typed atomic allows only atomic access';
+  if (use.kind === 'Pointer') return `type-safe, no \`unsafe.Pointer\`, and ${access}`;
+  return use.kind.endsWith('64') ? `${access}, and 64-bit alignment is guaranteed on 32-bit platforms` : access;
+}
+
+function advice(use: Use, atomicName: string, plainLines: readonly number[]): string {
   const v = unparen(use.variable);
   const typed = typedName(atomicName, use.kind);
   const method = `${v.text}.${use.op}(${use.op === 'Load' ? '' : '…'})`;
@@ -48,12 +63,7 @@ function advice(use: Use, atomicName: string): string {
     v.type === 'index_expression'
       ? `make the elements of \`${v.childForFieldName('operand')!.text}\` \`${typed}\``
       : `declare \`${chainName(v)}\` as \`${typed}\``;
-  const why =
-    use.kind === 'Pointer'
-      ? 'type-safe, no `unsafe.Pointer`, and no plain access can race'
-      : use.kind.endsWith('64')
-        ? 'no plain read or write of it can race, and 64-bit alignment is guaranteed on 32-bit platforms'
-        : 'no plain read or write of it can race';
+  const why = benefit(use, plainLines);
   const calls = use.count > 1 ? ` (${use.count} calls in this file)` : '';
   const rest = use.op === 'Load' ? '' : ', …';
   return `\`${atomicName}.${use.op}${use.kind}(&${v.text}${rest})\`${calls} on a plain variable: ${target} and call \`${method}\` — ${why}.`;
@@ -66,6 +76,7 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.19',
   fixable: false,
+  subjects: ['alignment', 'aligned', 'typed atomic'],
   description:
     'The functions `atomic.AddInt64(&v, …)`, `LoadUint32`, `StoreInt64`, `SwapPointer`, `CompareAndSwapInt32` and ' +
     'their kin operate on a plain variable, which any other code may still read or write non-atomically: a data ' +
@@ -128,8 +139,18 @@ func (s *Server) Hit() {
         else uses.set(key, { call, variable, op: m[1]!, kind: m[2]!, count: 1 });
       },
       $end() {
-        for (const use of uses.values()) {
-          context.report({ node: use.call, message: advice(use, atomicName!), anchor: use.call });
+        for (const [key, use] of uses) {
+          // A field of a struct used as a value: a typed atomic would break its copies and literals.
+          const structName = /^([\p{L}_][\p{L}\p{N}_]*)\.[\p{L}_][\p{L}\p{N}_]*$/u.exec(key)?.[1] ?? null;
+          if (fieldOfValueStruct(context.root, use.variable, structName)) continue;
+          const plain = plainAccessLines(context.root, use.variable);
+          context.report({
+            node: use.call,
+            message: advice(use, atomicName!, plain),
+            anchor: use.call,
+            // An exported field of a struct declared elsewhere: its copies and literals are not visible here.
+            ...(exportedFieldOfUnseenStruct(context.root, use.variable) ? { tier: 'advisory' as const } : {}),
+          });
         }
       },
     };

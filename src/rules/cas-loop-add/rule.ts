@@ -169,6 +169,7 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.19',
   fixable: true,
+  subjects: ['compare-and-swap', 'compareandswap', 'cas loop', 'retry loop'],
   description:
     'A loop that loads an atomic integer, computes `old + d` and retries `CompareAndSwap` until it succeeds does ' +
     'what `Add(d)` does in one atomic instruction, but retries (and burns CPU) under contention, and is longer to ' +

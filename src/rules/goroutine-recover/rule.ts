@@ -33,6 +33,9 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.0',
   fixable: false,
+  // Signal policy amendment: advisory (whether a panic should end the process is a design choice).
+  tier: 'advisory',
+  subjects: ['recover', 'panic', 'crash'],
   description:
     'A panic in any goroutine ends the whole process. A long-running worker — a goroutine whose body is ' +
     'an endless `for { … }` loop or a `for … range ch` over a channel — handles many jobs, so one bad job ' +
@@ -71,12 +74,17 @@ Recovery is recognised as a \`recover()\` call anywhere in the goroutine's funct
 per-job \`func() { defer func() { recover() … }(); job.Run() }()\` inside the loop, as in the
 standard's \`supervisedWorker\`) or a deferred helper whose name says so (\`defer handlePanic()\`,
 \`defer s.recoverWorker()\`). \`go w.loop()\` is checked when \`loop\` is declared in the same file.
+
+Advisory only (signal policy amendment). Not reported in \`_test.go\` files: there a panic should
+fail the test, and recovering it would hide the failure.
 `,
   create(context) {
+    const testFile = context.path.endsWith('_test.go');
     let index: FileFunctions | undefined;
     const functions = (): FileFunctions => (index ??= fileFunctions(context.root));
     return {
       go_statement(go) {
+        if (testFile) return;
         const call = goCall(go);
         if (!call) return;
         const imports = context.imports();
@@ -89,6 +97,7 @@ standard's \`supervisedWorker\`) or a deferred helper whose name says so (\`defe
         context.report({
           node: go,
           anchor: call,
+          tier: 'advisory',
           message: `long-running ${what} without a deferred recover(): one panic in it kills the whole process; defer a recover that logs, counts and restarts or fails the job.`,
         });
       },

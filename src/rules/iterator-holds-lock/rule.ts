@@ -54,6 +54,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.23',
   fixable: false,
+  subjects: ['lock', 'mutex', 'deadlock', 'held', 'snapshot'],
   description:
     'An iterator that takes `mu.Lock()` or `mu.RLock()` and calls `yield` before unlocking (or with ' +
     '`defer mu.Unlock()`) runs the caller\'s loop body under its lock. The lock is held for as long as the ' +

@@ -121,7 +121,11 @@ function copyingMethod(fn: SyntaxNode, name: string, iterName: string): string |
   if (result?.type !== 'slice_type' && !(result?.type === 'parameter_list' && result.namedChildCount === 1 && result.namedChildren[0]!.childForFieldName('type')?.type === 'slice_type' && result.namedChildren[0]!.childrenForFieldName('name').length === 0)) return null;
   const recv = fn.childForFieldName('receiver')?.namedChildren[0]?.childrenForFieldName('name')[0]?.text;
   if (!recv) return null;
-  const stmts = blockStatements(fn.childForFieldName('body')).filter((s) => !isLockStatement(s));
+  const all = blockStatements(fn.childForFieldName('body'));
+  // A copy taken under a lock and returned is the safe snapshot: an iterator would hold the lock
+  // across the caller's loop body (signal policy amendment).
+  if (all.some(isLockStatement)) return null;
+  const stmts = all;
   if (stmts.length !== 3) return null;
   const out = freshSlice(stmts[0]!);
   if (!out) return null;
@@ -136,6 +140,27 @@ function copyingMethod(fn: SyntaxNode, name: string, iterName: string): string |
     `\`${name}\` copies every element of \`${field.text}\` into a new slice on each call (O(n) allocation) just to be iterated: ` +
     `offer \`${seqType([elem], iterName)}\` for range-over-func (Go 1.23); ${LOCK_WARNING}.`
   );
+}
+
+const MOCK_TYPE = /^(mock|fake|stub|spy)|(Mock|Fake|Stub|Spy)/;
+
+/**
+ * Whether an interface of the file declares a method of this name, or the receiver is a mock or
+ * fake: the signature is fixed by what it implements (signal policy amendment).
+ */
+function signatureFixed(fn: SyntaxNode, name: string): boolean {
+  if (fn.type !== 'method_declaration') return false;
+  const recvType = fn.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('type')?.text.replace(/^\*/, '') ?? '';
+  if (MOCK_TYPE.test(recvType)) return true;
+  for (const decl of topLevelDeclarations(fn)) {
+    if (decl.type !== 'type_declaration' || !decl.text.includes('interface')) continue;
+    for (const iface of decl.descendantsOfType('interface_type')) {
+      for (const m of iface.namedChildren) {
+        if ((m.type === 'method_elem' || m.type === 'method_spec') && m.childForFieldName('name')?.text === name) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Whether the file already gives the receiver's type an iterator method (`… iter.Seq…`). */
@@ -157,6 +182,8 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.23',
   fixable: false,
+  tier: 'advisory',
+  subjects: ['iterator', 'callback', 'snapshot', 'copy', 'range-over-func'],
   description:
     'Since Go 1.23 a collection can offer `All() iter.Seq[V]` or `iter.Seq2[K, V]` and callers write ' +
     '`for k, v := range c.All()` with ordinary `break`, `continue` and `return`. An exported `ForEach`/`Range`/' +
@@ -194,6 +221,12 @@ func (r *Registry) All() iter.Seq2[string, *Service] {
 }
 `,
   },
+  notes: `
+Advisory only (signal policy amendment). Never reported for a method whose signature an interface
+in the file fixes (a \`Range(func(uint64) bool)\` that implements one), for methods of mocks and fakes,
+nor for a copy taken under a lock and returned: that snapshot is the safe pattern, and an iterator
+would hold the lock while the caller's loop body runs.
+`,
   create(context) {
     const check = (fn: SyntaxNode): void => {
       // Cheap rejection on the source: the name, and whether this is a method.
@@ -205,9 +238,10 @@ func (r *Registry) All() iter.Seq2[string, *Service] {
       if (!CALLBACK_NAME.test(name) && !m[1]) return;
       const iterName = context.imports().get('iter') ?? 'iter';
       const message = callbackMethod(fn, name, iterName) ?? copyingMethod(fn, name, iterName);
-      if (!message || hasIteratorAlready(fn, iterName)) return;
+      if (!message || hasIteratorAlready(fn, iterName) || signatureFixed(fn, name)) return;
       const nameNode = fn.childForFieldName('name');
-      if (nameNode) context.report({ node: nameNode, message, anchor: nameNode });
+      // Advisory (signal policy amendment): a callback or a copy is often what callers need.
+      if (nameNode) context.report({ node: nameNode, message, anchor: nameNode, tier: 'advisory' });
     };
     return { function_declaration: check, method_declaration: check };
   },

@@ -28,6 +28,23 @@ function describe(exit: SyntaxNode): string {
   return `\`${text.length > 40 ? `${text.slice(0, 37)}…` : text}\``;
 }
 
+/** Calls that fail a test: `t.Fatal…`, `t.Error…`, `t.FailNow()`, `s.T().Fail()`, testify's `require.…`/`assert.…`. */
+const FAILS_TEST = /^(Fatal|Fatalf|FailNow|Fail|Error|Errorf)$/;
+
+/** Whether the competing select case fails the test: then the sender leaks only on an already-failed run. */
+function failsTest(exit: SyntaxNode): boolean {
+  const commCase = exit.type === 'default_case' || exit.type === 'communication_case' ? exit : exit.parent;
+  if (!commCase) return false;
+  for (const call of commCase.descendantsOfType('call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression') continue;
+    const field = fn.childForFieldName('field')?.text ?? '';
+    const operand = fn.childForFieldName('operand')?.text ?? '';
+    if (FAILS_TEST.test(field) || operand === 'require' || operand === 'assert') return true;
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'result-channel-leak',
   title: 'Give a result channel room for the one value its goroutine sends',
@@ -35,6 +52,7 @@ export default defineRule({
   severity: 'error',
   minGo: '1.0',
   fixable: true,
+  subjects: ['unbuffered', 'capacity'],
   description:
     'A goroutine sends its one result on an unbuffered channel while the caller waits for it in a `select` ' +
     'that can also give up (`<-ctx.Done()`, `<-time.After(…)`, `default`). When the other case wins, nobody ' +
@@ -96,6 +114,9 @@ Reported only when the file shows the whole exchange: a local channel, one gorou
 loop) that sends on it outside any loop or select, and one receive, in a \`select\` whose other case
 leaves (or that is not retried in a loop). With several sending goroutines a capacity of one is not
 enough, so nothing is suggested for them here; \`unbuffered-channel\` still notes the channel.
+
+In a \`_test.go\` file where the competing case fails the test (\`t.Fatal\`, \`t.Error\`, testify's
+\`require\`/\`assert\`), the sender leaks only on a run that has already failed: the finding is advisory.
 `,
   // The leak needs a `select` that can give up on the result.
   requires: ['select'],
@@ -106,9 +127,11 @@ enough, so nothing is suggested for them here; \`unbuffered-channel\` still note
         if (!make) return;
         const leak = resultLeak(make, context.root, context.imports());
         if (!leak) return;
+        const failedRunOnly = context.path.endsWith('_test.go') && failsTest(leak.exit);
         context.report({
           node: make.call,
           anchor: statementOf(make.call),
+          ...(failedRunOnly ? { tier: 'advisory' as const } : {}),
           message: `goroutine leak: when ${describe(leak.exit)} wins the select, nobody receives from \`${leak.name}\` and its sender blocks forever; \`make(${make.type.text}, 1)\` lets it send and exit.`,
           fix: capacityOneFix(make),
         });

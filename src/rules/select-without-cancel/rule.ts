@@ -68,6 +68,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: ['cancel', 'shutdown', 'process lifetime', 'runs forever', 'never stops', 'lives forever'],
   description:
     'A goroutine that loops `for { select { … } }` with no case receiving from `ctx.Done()` or a ' +
     'done/quit/stop channel, no `return` (or other way out of the loop) and no `default` runs until the ' +

@@ -9,6 +9,8 @@ export default defineRule({
   severity: 'error',
   minGo: '1.0',
   fixable: true,
+  subjects: ['unbuffered', 'capacity'],
+  peers: ['govet:sigchanyzer', 'staticcheck:SA1017'],
   description:
     '`signal.Notify` never blocks when it delivers a signal: if the channel has no room at that instant, ' +
     'the signal is dropped. With an unbuffered channel that is every signal that arrives while the ' +

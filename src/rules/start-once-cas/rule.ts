@@ -41,6 +41,76 @@ const IF_FIELD = /if\s+[\p{L}\p{N}_]+(\.[\p{L}\p{N}_]+)+\s*(==\s*true\s*)?\{/uy;
 /** The same, searched for in the whole file (the engine's `$find`). */
 const IF_FIELD_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{N}_])${IF_FIELD.source}`, 'gu');
 const LOCK_CALL = /\.(R?Lock|lock|rlock)\(\)/;
+/** Names that say the caller holds the lock: `startLocked`, `loadWithLock`, `resetUnderLock`. */
+const LOCK_HELD_NAME = /(locked|withlock|underlock|lockheld)$/i;
+/** Doc comments that say so: "Lock should be held", "caller must hold mu", "must be called with the lock held". */
+const LOCK_HELD_DOC = /\b(lock(s)?\s+(is\s+|must\s+be\s+|should\s+be\s+)?held|holds?\s+(the\s+)?\w*\s*lock|hold(ing)?\s+\w*\.?mu\b|with\s+(the\s+)?\w*\s*lock\s+held|under\s+(the\s+)?\w*\s*lock)/i;
+
+/** Whether the doc comment right above the function says its caller holds the lock. */
+function documentsLockHeld(fn: SyntaxNode): boolean {
+  const lines: string[] = [];
+  let row = fn.startPosition.row;
+  for (let c = fn.previousSibling; c?.type === 'comment' && c.endPosition.row === row - 1; c = c.previousSibling) {
+    lines.push(c.text);
+    row = c.startPosition.row;
+  }
+  return LOCK_HELD_DOC.test(lines.reverse().join(' '));
+}
+
+/** Whether the function is called in the file, and every call has a lock taken before it in its function. */
+function everyCallerLocks(root: SyntaxNode, fn: SyntaxNode): boolean {
+  const name = functionName(fn);
+  if (!name) return false;
+  const calls = root.descendantsOfType('call_expression').filter((c) => {
+    const f = c.childForFieldName('function');
+    return (f?.type === 'identifier' && f.text === name) || (f?.type === 'selector_expression' && f.childForFieldName('field')?.text === name);
+  });
+  if (calls.length === 0) return false;
+  return calls.every((call) => {
+    const caller = enclosingFunction(call);
+    if (!caller || caller.id === fn.id) return false;
+    const before = root.text.slice(caller.startIndex, call.startIndex);
+    const lock = Math.max(before.lastIndexOf('.Lock()'), before.lastIndexOf('.RLock()'));
+    const unlock = Math.max(before.lastIndexOf('.Unlock()'), before.lastIndexOf('.RUnlock()'));
+    const deferred = /defer\s+[\w.]+\.R?Unlock\(\)\s*$/.test(before.slice(0, unlock + '.Unlock()'.length + 1));
+    return lock >= 0 && (lock > unlock || deferred);
+  });
+}
+
+/**
+ * Other state of the same object that the function sets with the flag (`r.quit = make(…)`), or
+ * tests after setting it (`if r.quit != nil`), outside goroutines: a CAS on the flag alone would
+ * not order those. The expression, or null.
+ */
+function companionState(ifStmt: SyntaxNode, set: SyntaxNode, object: string, flag: string): string | null {
+  const other = (n: SyntaxNode | null | undefined): string | null => {
+    if (n?.type !== 'selector_expression') return null;
+    const t = norm(n);
+    return t !== flag && t.startsWith(`${object}.`) ? n.text : null;
+  };
+  for (let s = ifStmt.nextNamedSibling; s; s = s.nextNamedSibling) {
+    if (s.id === set.id) continue;
+    for (const n of [s, ...s.descendantsOfType(['assignment_statement', 'if_statement'])]) {
+      if (hasFuncLiteralBetween(n, s)) continue;
+      if (n.type === 'assignment_statement') {
+        const found = other(n.childForFieldName('left')?.namedChildren[0]);
+        if (found) return found;
+      } else if (n.type === 'if_statement' && s.startIndex > set.startIndex) {
+        const cond = n.childForFieldName('condition');
+        for (const sel of cond ? [cond, ...cond.descendantsOfType('selector_expression')] : []) {
+          const found = other(sel);
+          if (found && sel.parent?.type !== 'call_expression') return found;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function hasFuncLiteralBetween(node: SyntaxNode, stop: SyntaxNode): boolean {
+  for (let n = node.parent; n && n.id !== stop.id; n = n.parent) if (n.type === 'func_literal') return true;
+  return false;
+}
 const SYNC_FIELD = /\b(sync\.(Mutex|RWMutex|WaitGroup|Once|Cond)|atomic\.[A-Z]\w*|chan)\b/;
 
 /** Methods that callers on several goroutines may race to call (`Close` twice, `Stop` during `Start`). */
@@ -77,6 +147,7 @@ export default defineRule({
   severity: 'error',
   minGo: '1.19',
   fixable: false,
+  subjects: ['lock', 'mutex', 'held', 'single owner', 'one owner', 'not concurrent', 'once'],
   description:
     'A method that tests a bool field and returns when it is set, then sets it (`if s.started { return … }` … ' +
     '`s.started = true`), without holding a lock, is a data race: two goroutines can both read `false` and both ' +
@@ -154,19 +225,25 @@ func (s *Server) Start() error {
         if (!set) return;
         const fn = enclosingFunction(ifStmt);
         if (!fn) return;
-        // `startLocked`: the caller holds the lock.
-        if (/locked$/i.test(functionName(fn))) return;
+        // `startLocked`, `loadWithLock`, `// Lock should be held.`: the caller holds the lock.
+        if (LOCK_HELD_NAME.test(functionName(fn)) || documentsLockHeld(fn)) return;
         if (LOCK_CALL.test(context.source.slice(fn.startIndex, set.startIndex))) return;
+        if (everyCallerLocks(context.root, fn)) return;
         const root = chainRoot(field);
         if (root.type !== 'identifier' || !isSharedObject(root)) return;
         const name = chainName(field);
         if (!raceEvident(root, name, fn)) return;
+        const companion = companionState(ifStmt, set, root.text, text);
         context.report({
           node: ifStmt,
-          message:
-            `Check-then-set of \`${field.text}\` without a lock: two goroutines can both see false and both proceed (a data race); ` +
-            `make \`${name}\` an \`atomic.Bool\` and write \`if !${field.text}.CompareAndSwap(false, true) { return … }\`.`,
           anchor: ifStmt,
+          // A CAS on the flag alone would not cover the other state set with it: advisory, and no CAS advice.
+          ...(companion ? { tier: 'advisory' as const } : {}),
+          message: companion
+            ? `Check-then-set of \`${field.text}\` without a lock, and \`${companion}\` is set with it: if two goroutines can call this, both may see false and proceed; ` +
+              `an \`atomic.Bool\` alone would not cover \`${companion}\`, so hold one mutex around the check and both writes (or document that one owner calls it).`
+            : `Check-then-set of \`${field.text}\` without a lock: two goroutines can both see false and both proceed (a data race); ` +
+              `make \`${name}\` an \`atomic.Bool\` and write \`if !${field.text}.CompareAndSwap(false, true) { return … }\`.`,
         });
       },
     };

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfDeclaration, typeOfExpression, typeSpecNamed, type TypeInfo, type TypeKind } from '../../core/go/scope.js';
-import { blockStatements, callArguments, selectorParts, unparen } from '../../core/go/syntax.js';
+import { blockStatements, callArguments, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 /**
@@ -138,6 +138,21 @@ function poolNewResult(pool: SyntaxNode): SyntaxNode | null {
 
 const PUT_CALL = /\.Put\(/g;
 
+/**
+ * `func (b *bufferPool) Put(buf []byte) { b.pool.Put(buf) }`: a method whose signature an
+ * interface such as `httputil.BufferPool` fixes to a slice; pooling a pointer would need a new
+ * allocation per Put there too.
+ */
+function implementsSlicePool(call: SyntaxNode): boolean {
+  const fn = enclosingFunction(call);
+  if (fn?.type !== 'method_declaration' || fn.childForFieldName('name')?.text !== 'Put') return false;
+  const params = fn.childForFieldName('parameters')?.namedChildren.filter((p) => p.type === 'parameter_declaration') ?? [];
+  const param = params.length === 1 ? params[0]! : null;
+  const names = param?.childrenForFieldName('name') ?? [];
+  const arg = callArguments(call)[0];
+  return param?.childForFieldName('type')?.type === 'slice_type' && names.length === 1 && !!arg && unparen(arg).text === names[0]!.text;
+}
+
 export default defineRule({
   id: 'sync-pool-pointer',
   title: 'Pool pointers, not values, in `sync.Pool`',
@@ -145,6 +160,8 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: ['allocat', 'boxing', 'interface conversion'],
+  peers: ['staticcheck:SA6002'],
   description:
     '`sync.Pool` stores `any`. Putting a non-pointer value (a `[]byte` slice, a string, a struct value) ' +
     'converts it to an interface, which copies it to the heap: every `Put` allocates, the very cost the pool ' +
@@ -199,6 +216,7 @@ func process(data []byte) int {
   },
   create(context) {
     const examine = (call: SyntaxNode, syncName: string): void => {
+      if (implementsSlicePool(call)) return;
       const sel = selectorParts(call.childForFieldName('function'));
       if (sel?.field !== 'Put') return;
       const args = callArguments(call);

@@ -37,6 +37,7 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.0',
   fixable: false,
+  subjects: ['timer', 'time.After', 'allocat'],
   description:
     '`time.After(d)` in a `select` inside a loop creates a new timer (and channel) on every iteration. ' +
     'Before Go 1.23 none of them is collected until it fires, so a loop that wakes often with a long ' +
@@ -103,6 +104,8 @@ function that never returns (its ticker is needed for the life of the program).
           context.report({
             node: call,
             severity: modern ? 'notice' : 'warning',
+            // From Go 1.23 the timer is collected: an allocation per iteration, advisory (signal policy amendment).
+            ...(modern ? { tier: 'advisory' as const } : {}),
             message: modern
               ? '`time.After` in a select inside a loop allocates a new timer every iteration; create one `time.NewTimer` before the loop and `Reset` it.'
               : '`time.After` in a select inside a loop creates a timer per iteration that is not freed until it fires (before Go 1.23: a leak); create one `time.NewTimer` before the loop and `Reset` it.',

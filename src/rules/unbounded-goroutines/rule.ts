@@ -2,7 +2,16 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
 import { FUNCTION_TYPES, blockStatements, callArguments, mentions, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { goCall, insideNestedFunction, isBareFor, lastName } from '../unsupervised-goroutine/goroutines.js';
+import {
+  calledFunction,
+  fileFunctions,
+  goCall,
+  insideNestedFunction,
+  isBareFor,
+  lastName,
+  longRunningLoop,
+  type FileFunctions,
+} from '../unsupervised-goroutine/goroutines.js';
 
 /** Collections whose size is the number of workers, not of work items: `workers`, `shards`, `numCPU`… */
 const WORKERS_NAME = /(worker|goroutine|thread|proc|cpu|shard|partition|replica|consumer|producer|parallel|concurren|runner|poller|listener|server|lane|slot)s?$/i;
@@ -11,6 +20,8 @@ const UNBOUNDED_KINDS = new Set(['slice', 'map', 'chan']);
 interface Input {
   /** What the loop iterates over, for the message. */
   what: string;
+  /** The collection or channel expression. */
+  collection: SyntaxNode;
 }
 
 /** A literal with its elements written out: its length is fixed in the source. */
@@ -60,11 +71,11 @@ function unboundedInput(loop: SyntaxNode, go: SyntaxNode): Input | null {
           const decl = findDeclaration(x, x.text);
           if (decl && (isWrittenOutLiteral(decl.value) || madeWithFixedLength(decl.value))) return null;
         }
-        return { what: `\`${x.text}\`` };
+        return { what: `\`${x.text}\``, collection: x };
       }
     }
     // Two loop variables: a slice, map, string or iterator; only a slice or map is likely.
-    if (vars === 2 && x.type !== 'interpreted_string_literal' && x.type !== 'raw_string_literal') return { what: `\`${x.text}\`` };
+    if (vars === 2 && x.type !== 'interpreted_string_literal' && x.type !== 'raw_string_literal') return { what: `\`${x.text}\``, collection: x };
     return null;
   }
   if (header?.type === 'for_clause') {
@@ -84,7 +95,7 @@ function unboundedInput(loop: SyntaxNode, go: SyntaxNode): Input | null {
       const value = a.type === 'identifier' ? (findDeclaration(a, a.text)?.value ?? null) : null;
       if (isWrittenOutLiteral(value) || madeWithFixedLength(value)) return null;
     }
-    return { what: `\`${a.text}\`` };
+    return { what: `\`${a.text}\``, collection: a };
   }
   if (isBareFor(loop)) {
     // for { select { case job := <-jobs: go handle(job) } }
@@ -93,7 +104,7 @@ function unboundedInput(loop: SyntaxNode, go: SyntaxNode): Input | null {
       const comm = n.childForFieldName('communication');
       if (comm?.type !== 'receive_statement' || !comm.childForFieldName('left')) return null;
       const ch = unparen(comm.childForFieldName('right')!).childForFieldName('operand');
-      return ch ? { what: `channel \`${ch.text}\`` } : null;
+      return ch ? { what: `channel \`${ch.text}\``, collection: ch } : null;
     }
   }
   return null;
@@ -116,7 +127,7 @@ function boundedByLoop(loop: SyntaxNode, go: SyntaxNode): boolean {
     if (insideNestedFunction(n, loop)) continue;
     if (n.type === 'send_statement') return true;
     const field = selectorParts(n.childForFieldName('function'))?.field;
-    if (field === 'Acquire' || field === 'TryAcquire' || field === 'Wait') return true;
+    if (field === 'Acquire' || field === 'TryAcquire' || field === 'Wait' || field === 'Take') return true;
   }
   return false;
 }
@@ -136,6 +147,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: ['unbounded', 'bounded', 'limit', 'concurren', 'fan-out', 'fan out', 'in parallel', 'one goroutine per'],
   description:
     'A `go` statement inside a loop over a slice, map or channel starts one goroutine per element with no ' +
     'upper bound: a large input (or a burst on the channel) creates that many goroutines at once, each with ' +
@@ -179,8 +191,20 @@ slice written out in the source or named like \`workers\` / \`shards\`), loops t
 before the \`go\` (a send on a channel, \`sem.Acquire\`) or inside the goroutine, and functions that use
 \`errgroup\`'s \`SetLimit\`. A loop that accepts connections (\`for { conn, _ := ln.Accept(); go serve(conn) }\`)
 is not a loop over a collection and is not reported.
+
+Following the signal policy's amendment, it is a comment only when the file shows that the collection
+grows with the caller's input: a parameter of the function (or a field of one), a value decoded into
+(\`json.Unmarshal(…, &items)\`, \`Decode(&items)\`), or the result of a call given a parameter, and its
+name is not one of the deployment's (\`peers\`, \`clients\`, \`disks\`, \`pools\`, \`targets\`…, sized by the
+cluster rather than the request); otherwise it is advisory. A \`Take()\` before the \`go\` (a worker
+pool's token) bounds it like a semaphore. Never reported: goroutines that do not use the element (a one-off under a condition),
+long-lived per-element goroutines (a body that loops forever or over a channel; \`Serve\`, \`Run\`,
+\`Launch\`, \`…Loop\`, \`watch…\`, \`monitor…\`), and shutdown fan-out (\`Stop\`/\`Close\`/\`Shutdown\` per
+element). Goroutines that wait on one another (a DAG walk, a start barrier in a stress test) must all
+run at once: a limit there deadlocks, so read the advice with that in mind.
 `,
   create(context) {
+    let index: FileFunctions | undefined;
     return {
       go_statement(go) {
         const fn = enclosingFunction(go);
@@ -200,10 +224,20 @@ is not a loop over a collection and is not reported.
         if (boundedByLoop(loop, go) || leavesLoopAfter(go) || waitsInIteration(loop, go) || usesSetLimit(fn)) return;
         const call = goCall(go);
         if (handsOffPipe(go, loop)) return;
+        // A goroutine that does not use the element is not started per element (a one-off under a condition).
+        const elements = elementNames(loop, go);
+        if (!elements.some((name) => mentions(go, name))) return;
+        const imports = context.imports();
+        if (call && (longLived(call, () => (index ??= fileFunctions(context.root)), imports) || shutsDown(call, elements))) return;
+        const fromInput = growsWithInput(input.collection, fn) && !TOPOLOGY_NAME.test(lastName(input.collection));
         context.report({
           node: go,
           anchor: call ?? go,
-          message: `one goroutine per element of ${input.what} with no limit: a large input starts that many at once (memory, scheduler, downstream overload); use a fixed worker pool or errgroup with SetLimit.`,
+          // Signal policy amendment: a comment only when the file shows that the input can grow with the caller's data.
+          ...(fromInput ? {} : { tier: 'advisory' as const }),
+          message: fromInput
+            ? `one goroutine per element of ${input.what} with no limit: ${input.what} comes from the caller, so a large input starts that many at once (memory, scheduler, downstream overload); use a fixed worker pool or errgroup with SetLimit.`
+            : `one goroutine per element of ${input.what} with no limit: if ${input.what} can grow with the input, that many start at once (memory, scheduler, downstream overload); use a fixed worker pool or errgroup with SetLimit.`,
         });
       },
     };
@@ -243,4 +277,114 @@ function handsOffPipe(go: SyntaxNode, loop: SyntaxNode): boolean {
 function usesSetLimit(fn: SyntaxNode): boolean {
   const body = fn.childForFieldName('body');
   return !!body && body.text.includes('.SetLimit(');
+}
+
+/** The names the loop binds for each element: its clause's variables and what the body declares before the `go`. */
+function elementNames(loop: SyntaxNode, go: SyntaxNode): string[] {
+  const names: string[] = [];
+  const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  if (header?.type === 'range_clause') {
+    for (const id of header.childForFieldName('left')?.namedChildren ?? []) if (id.type === 'identifier') names.push(id.text);
+  } else if (header?.type === 'for_clause') {
+    const init = header.childForFieldName('initializer');
+    for (const id of init?.childForFieldName('left')?.namedChildren ?? []) if (id.type === 'identifier') names.push(id.text);
+  }
+  const body = loop.childForFieldName('body');
+  for (const d of body?.descendantsOfType(['short_var_declaration', 'var_spec', 'receive_statement']) ?? []) {
+    if (d.startIndex >= go.startIndex || insideNestedFunction(d, loop)) continue;
+    const ids = d.type === 'var_spec' ? d.childrenForFieldName('name') : (d.childForFieldName('left')?.namedChildren ?? []);
+    for (const id of ids) {
+      if (id.type === 'identifier' && id.text !== '_') names.push(id.text);
+    }
+  }
+  return names;
+}
+
+/** Goroutines that live as long as their element: servers, run loops, watchers, health checks. */
+const LONG_LIVED_NAME = /^(Serve|serve|Run|run|Start|start|Launch|launch|Listen\w*|ListenAndServe\w*)$|^(serve|watch|monitor|maintain|heartbeat|keepAlive|keepalive|poll|supervise)|(Loop|loop|Serve|Watch|Watcher|Monitor|Daemon)$/;
+const SHUTDOWN_NAME = /^(Stop|stop|Close|close|Shutdown|shutdown|Cancel|Kill|Terminate|Drain|Disconnect|Unsubscribe)\w*$/;
+
+/** The name of a call's function (`f` of `x.f(…)` or `f(…)`). */
+function calleeName(call: SyntaxNode): string {
+  const fn = call.childForFieldName('function');
+  if (!fn) return '';
+  const f = unparen(fn);
+  return f.type === 'identifier' ? f.text : (selectorParts(f)?.field ?? '');
+}
+
+/** The calls a goroutine makes: the `go` call itself, or the statements of a literal's body. */
+function goroutineCalls(call: SyntaxNode): SyntaxNode[] {
+  const fn = call.childForFieldName('function');
+  const literal = fn ? unparen(fn) : null;
+  if (literal?.type !== 'func_literal') return [call];
+  return literal.childForFieldName('body')?.descendantsOfType('call_expression') ?? [];
+}
+
+function longLived(call: SyntaxNode, index: () => FileFunctions, imports: ReadonlyMap<string, string>): boolean {
+  const fn = calledFunction(call, index, imports);
+  const body = fn?.childForFieldName('body');
+  if (body && longRunningLoop(body, imports)) return true;
+  const literal = fn?.type === 'func_literal';
+  // In a literal, only a call that is a statement of its own (`srv.Serve(l)`, not `check(x.Run())`) counts.
+  return goroutineCalls(call).some((c) => LONG_LIVED_NAME.test(calleeName(c)) && (!literal || c.parent?.type === 'expression_statement'));
+}
+
+/** Shutdown fan-out: the goroutine stops or closes the element (`go c.Close()`, `go func(s *Srv) { s.Shutdown(ctx) }(s)`). */
+function shutsDown(call: SyntaxNode, elements: readonly string[]): boolean {
+  const fn = call.childForFieldName('function');
+  const literal = fn ? unparen(fn) : null;
+  const names = [...elements];
+  if (literal?.type === 'func_literal') {
+    for (const p of literal.childForFieldName('parameters')?.namedChildren ?? []) names.push(...p.childrenForFieldName('name').map((n) => n.text));
+  }
+  return goroutineCalls(call).some((c) => {
+    if (!SHUTDOWN_NAME.test(calleeName(c)) || c.parent?.type === 'defer_statement') return false;
+    const sel = selectorParts(c.childForFieldName('function'));
+    let root = sel?.operand ?? null;
+    while (root?.type === 'selector_expression' || root?.type === 'index_expression') root = root.childForFieldName('operand');
+    return root?.type === 'identifier' && names.includes(root.text);
+  });
+}
+
+/** Collections sized by the deployment, not the request: peers, clients, disks, pools, targets… */
+const TOPOLOGY_NAME = /(peer|node|cl(ie)?nt|target|endpoint|host|disk|drive|pool|set|server|replica|member|cluster|backend|upstream|shard|remote)(s|Map|List|Indices|Index)?$/i;
+
+const DECODES = /^(Unmarshal|Decode|DecodeElement|Scan|ReadJSON|Bind\w*)$/;
+
+/**
+ * Whether a collection visibly grows with the caller's data: a parameter (not the receiver) or a
+ * field of one, a variable decoded into, or a variable set from a call given such a parameter.
+ */
+function growsWithInput(collection: SyntaxNode, fn: SyntaxNode): boolean {
+  let root = unparen(collection);
+  while (root.type === 'selector_expression' || root.type === 'index_expression') root = unparen(root.childForFieldName('operand')!);
+  if (root.type !== 'identifier') return false;
+  const decl = findDeclaration(root, root.text);
+  if (!decl) return false;
+  if (decl.kind === 'param') return !isContextParam(decl.type);
+  if (decl.kind !== 'short' && decl.kind !== 'var') return false;
+  const value = decl.value ? unparen(decl.value) : decl.statement.childForFieldName('right')?.namedChildren[0] ?? null;
+  if (value?.type === 'call_expression' && callArguments(value).some((a) => isInputParameter(a))) return true;
+  // json.Unmarshal(data, &items), dec.Decode(&items)
+  const body = fn.childForFieldName('body');
+  for (const call of body?.descendantsOfType('call_expression') ?? []) {
+    if (call.endIndex > collection.startIndex || !DECODES.test(calleeName(call))) continue;
+    if (callArguments(call).some((a) => a.type === 'unary_expression' && a.text.replace(/\s/g, '') === `&${root.text}`)) return true;
+  }
+  return false;
+}
+
+function isContextParam(type: SyntaxNode | null): boolean {
+  return !!type && /(^|\.)Context$/.test(type.text);
+}
+
+/** An argument built from a parameter (not a context, not the receiver): `opts`, `opts.Names`, `filepath.Join(dir, "*")`. */
+function isInputParameter(arg: SyntaxNode): boolean {
+  for (const id of [arg, ...arg.descendantsOfType('identifier')]) {
+    if (id.type !== 'identifier') continue;
+    if (id.parent?.type === 'selector_expression' && id.parent.childForFieldName('field')?.id === id.id) continue;
+    const decl = findDeclaration(id, id.text);
+    if (decl?.kind === 'param' && !isContextParam(decl.type)) return true;
+  }
+  return false;
 }

@@ -135,9 +135,9 @@ export function isProcessExit(call: SyntaxNode, imports: ReadonlyMap<string, str
 
 /** Words that name a channel which stops a goroutine: done, quit, stop, shutdown, closing, exit… */
 const STOP_WORD =
-  /^(done|quit|stop|stopping|stopped|shutdown|close|closed|closing|exit|exiting|cancel|canceled|cancelled|die|dying|terminate|kill|abort|finish|finished|halt)(c|ch|chan|s)?$/;
+  /^(done|quit|stop|stopping|stopped|shutdown|close|closed|closing|exit|exiting|cancel|canceled|cancelled|die|dying|terminate|kill|abort|finish|finished|halt)(c|ch|chan|s)?$|^q(c|ch|chan)$/;
 
-/** Whether a name is a stop channel's: `done`, `quitCh`, `stopc`, `workerDone`, `shutdown_ch`. */
+/** Whether a name is a stop channel's: `done`, `quitCh`, `stopc`, `qch`, `workerDone`, `shutdown_ch`. */
 export function isStopName(name: string): boolean {
   return name
     .split(/_|(?=[A-Z][a-z])/)

@@ -11,9 +11,78 @@ import {
   isStopName,
   lastName,
   receivedChannel,
+  rangesOverChannel,
   returnsError,
   type FileFunctions,
 } from './goroutines.js';
+
+/** `time.Tick(d)`, which never closes. */
+function isTick(x: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
+  const sel = x.type === 'call_expression' ? selectorParts(x.childForFieldName('function')) : null;
+  return !!sel && sel.operand.text === imports.get('time') && sel.field === 'Tick';
+}
+
+/** Harness calls that wait for the goroutines started in the function they are given. */
+const WAITING_HARNESS = /^(synctest\.(Test|Run)|\w+\.Go)$/;
+
+/** Whether the `go` runs inside a function handed to `synctest.Test`, `errgroup.Group.Go` or `wg.Go`. */
+function insideWaitingHarness(go: SyntaxNode): boolean {
+  for (let n = go.parent; n; n = n.parent) {
+    if (n.type !== 'func_literal') continue;
+    const args = n.parent?.type === 'argument_list' ? n.parent : null;
+    const call = args?.parent;
+    const callee = call?.type === 'call_expression' ? call.childForFieldName('function')?.text.replace(/\s/g, '') : undefined;
+    if (callee && WAITING_HARNESS.test(callee)) return true;
+  }
+  return false;
+}
+
+/** Stopping a server: its blocking `Serve` returns. */
+const STOP_METHODS = /^(Stop|GracefulStop|Close|Shutdown)$/;
+
+/**
+ * `go func() { … srv.Serve(l) … }()` (or `go srv.Serve(l)`) where the same function later stops
+ * `srv` (directly or in a closer it returns): the server's lifetime is managed there.
+ */
+function stoppedLater(go: SyntaxNode, serveCalls: readonly SyntaxNode[]): boolean {
+  const spawner = enclosingFunction(go);
+  const body = spawner?.childForFieldName('body');
+  if (!body) return false;
+  const servers = new Set<string>();
+  for (const call of serveCalls) {
+    const sel = selectorParts(call.childForFieldName('function'));
+    if (sel && /^(Serve|ServeTLS|ListenAndServe|ListenAndServeTLS|Start|Run)$/.test(sel.field)) servers.add(sel.operand.text);
+  }
+  if (servers.size === 0) return false;
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (call.startIndex < go.endIndex) continue;
+    const sel = selectorParts(call.childForFieldName('function'));
+    if (sel && STOP_METHODS.test(sel.field) && servers.has(sel.operand.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * A goroutine-launch helper: the literal runs a function the enclosing function was given
+ * (`func Go(f func()) { go func() { defer recoverPanic(); f() }() }`). Its callers decide the supervision.
+ */
+function launchesParameter(literal: SyntaxNode, statements: readonly SyntaxNode[]): boolean {
+  const spawner = enclosingFunction(literal);
+  const work = statements.filter((s) => s.type !== 'defer_statement');
+  const call = work.length === 1 && work[0]!.type === 'expression_statement' ? work[0]!.namedChild(0) : null;
+  const fn = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  if (!spawner || fn?.type !== 'identifier') return false;
+  const decl = findDeclaration(fn, fn.text);
+  return decl?.kind === 'param' && decl.type?.type === 'function_type' && enclosingFunction(decl.id)?.id === spawner.id;
+}
+
+/** Statements other than comments: a body of only a `// TODO` starts nothing worth supervising. */
+function statementsOf(body: SyntaxNode): SyntaxNode[] {
+  const list = body.namedChildren.find((c) => c.type === 'statement_list');
+  return (list?.namedChildren ?? body.namedChildren).filter((c) => c.type !== 'comment');
+}
+
+
 
 /** Names that say "context": `ctx`, `reqCtx`, `ctxTimeout`, a `context` field. */
 const CONTEXT_NAME = /^(ctx|context)$|Ctx$|^ctx[A-Z_]/;
@@ -67,7 +136,10 @@ function showsSupervision(literal: SyntaxNode, body: SyntaxNode, imports: Readon
         break;
       case 'range_clause': {
         const right = n.childForFieldName('right');
-        if (right) received.push(unparen(right));
+        if (!right) break;
+        // `for v := range ch` ends when the channel is closed: whoever closes it stops the goroutine.
+        if (rangesOverChannel(n.parent!, imports) && !isTick(unparen(right), imports)) return true;
+        received.push(unparen(right));
         break;
       }
       case 'unary_expression': {
@@ -86,7 +158,7 @@ function showsSupervision(literal: SyntaxNode, body: SyntaxNode, imports: Readon
           const pkg = sel.operand.type === 'identifier' ? sel.operand.text : null;
           if (pkg && pkg === signalPkg && sel.field === 'Notify') return true;
           if (pkg && pkg === atomicPkg) return true;
-          if ((sel.field === 'Close' || sel.field === 'CloseWithError') && isPipeEnd(sel.operand)) return true;
+          if ((sel.field === 'Close' && isPipeEnd(sel.operand)) || sel.field === 'CloseWithError') return true;
           if (sel.field === 'Lock') locked.add(sel.operand.text);
           if (sel.field === 'Unlock') unlocked.push(sel.operand.text);
         }
@@ -171,6 +243,22 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: [
+    'fire-and-forget',
+    'fire and forget',
+    'supervis',
+    'detached',
+    'lifetime',
+    'outlive',
+    'async',
+    'background',
+    'own goroutine',
+    'own go routine',
+    'separate goroutine',
+    'separate go routine',
+    'non-blocking',
+    'not block',
+  ],
   description:
     'A fire-and-forget goroutine — `go func() { … }()` whose body never signals a WaitGroup, never sends ' +
     'on or closes a channel, takes no context and never waits on a done channel — cannot be waited for ' +
@@ -222,6 +310,19 @@ body that calls \`wg.Done\` (directly or through \`defer\`), sends a result, clo
 context or hands a channel or WaitGroup to the function it calls. \`go f(…)\` of a named function is
 reported only when \`f\` visibly returns an error (\`http.ListenAndServe\`, \`srv.ListenAndServe\`,
 \`(*http.Server).Serve\`, or a function or method declared in the same file).
+
+Also not reported (the code shows supervision): a body that ranges over a channel (it ends when the
+channel is closed); a stop channel or context handed to the call it makes (\`o.process(qch)\`); a
+server whose \`Serve\` runs in the goroutine and that the same function stops later (\`srv.Stop()\`,
+\`Close\`, \`Shutdown\`, also inside a closer it returns); a goroutine-launch helper that runs a
+function it was given; a \`go\` inside a harness that waits for it (\`synctest.Test\`, \`errgroup.Group.Go\`,
+\`wg.Go\`); a body that reports through \`CloseWithError\`; an empty body.
+
+A function literal the file shows no supervision for is advisory: on real code most were deliberate
+background tasks, whose intended lifetime the file does not show. \`go f(…)\` that loses a server's
+error (\`srv.ListenAndServe()\`, \`http.Serve\`) or a command's (\`cmd.Run()\`) is a comment; for other
+functions (\`os.RemoveAll\`, \`io.Copy\`, a function of the file returning an error, often a deliberate
+background cleanup or shutdown) it is advisory.
 `,
   create(context) {
     let index: FileFunctions | undefined;
@@ -234,22 +335,33 @@ reported only when \`f\` visibly returns an error (\`http.ListenAndServe\`, \`sr
         if (!fnNode) return;
         const fn = unparen(fnNode);
         const imports = context.imports();
+        if (insideWaitingHarness(go)) return;
         if (fn.type === 'func_literal') {
           const body = fn.childForFieldName('body');
-          if (!body || body.namedChildCount === 0 || takesContext(fn, imports) || showsSupervision(fn, body, imports)) return;
+          if (!body) return;
+          const statements = statementsOf(body);
+          if (statements.length === 0 || takesContext(fn, imports) || showsSupervision(fn, body, imports)) return;
+          if (launchesParameter(fn, statements) || stoppedLater(go, body.descendantsOfType('call_expression'))) return;
           context.report({
             node: go,
+            // What a goroutine's lifetime should be is a design choice the file rarely shows (a
+            // deliberate background task looks the same as a leak): advisory.
+            tier: 'advisory',
             message: returnsError(fn)
-              ? 'the goroutine\'s returned error is discarded and nobody can wait for it: failures go unnoticed; use `errgroup.Group.Go` or send the error on a channel someone reads.'
-              : 'fire-and-forget goroutine: nobody can wait for it or stop it, so its errors and panics go unseen and it can leak past its caller; run it under errgroup, a WaitGroup with an error channel, or give it a context.',
+              ? 'the goroutine\'s returned error is discarded and the file shows no way to wait for it: failures go unnoticed; use `errgroup.Group.Go` or send the error on a channel someone reads.'
+              : 'fire-and-forget goroutine: the file shows no way to wait for it or stop it (no WaitGroup, context, done channel, send or close), so its errors and panics go unseen and it can outlive its caller; run it under errgroup, a WaitGroup with an error channel, or give it a context.',
             anchor: call,
           });
           return;
         }
         const name = lostErrorCall(call, fn, imports, functions);
-        if (!name) return;
+        if (!name || stoppedLater(go, [call])) return;
+        // A server's or a command's lost error (a failed listen goes unnoticed) is a comment; a
+        // cleanup, copy or a function of the file run in the background is advisory.
+        const background = !losesServerError(call, fn, imports);
         context.report({
           node: go,
+          ...(background ? { tier: 'advisory' as const } : {}),
           message: `\`go ${name}(…)\` discards the returned error, so a failure goes unnoticed and nobody can wait for it; send it on an error channel (\`errc <- ${name}(…)\`) or use \`errgroup.Group.Go\`.`,
           anchor: call,
         });
@@ -257,6 +369,17 @@ reported only when \`f\` visibly returns an error (\`http.ListenAndServe\`, \`sr
     };
   },
 });
+
+/** `go http.ListenAndServe(…)`, `go srv.Serve(l)`, `go cmd.Run()`: a server or command whose failure is its error. */
+function losesServerError(call: SyntaxNode, fn: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
+  const pkg = packageCall(call, imports);
+  if (pkg) return pkg.path === 'net/http';
+  const sel = selectorParts(fn);
+  if (!sel) return false;
+  if (SERVE_METHODS.has(sel.field)) return true;
+  if (HTTP_SERVER_METHODS.has(sel.field) && isHttpServer(sel.operand, imports)) return true;
+  return CMD_METHODS.has(sel.field) && isExecCommand(sel.operand, imports);
+}
 
 /** For `go f(…)` where `f` visibly returns an error: the callee as written; else null. */
 function lostErrorCall(

@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.24',
   fixable: false,
+  subjects: ['arena', 'weak', 'goexperiment'],
   description:
     '`runtime/arena` is an experiment that builds only with `GOEXPERIMENT=arenas`, is on hold and may be ' +
     'removed; it has no weak references (`arena.Weak`, `arena.MakeWeak` and `Strong` do not exist) and frees ' +

@@ -143,11 +143,13 @@ func (l *List[T]) All() iter.Seq[T] {
         let lineEnd = context.source.indexOf('\n', stmt.endIndex);
         if (lineEnd === -1) lineEnd = context.source.length;
         if (context.source[lineEnd - 1] === '\r') lineEnd--;
+        // A long or multi-line argument is abbreviated: the message names the call, the fix shows it whole.
+        const shown = call.text.includes('\n') || call.text.length > 60 ? `${name}(…)` : call.text;
         context.report({
           node: stmt,
           message:
-            `\`${call.text}\` ignores its result and more values can follow: once the range loop body breaks or returns, ` +
-            `the next \`${name}\` call panics; write \`if !${call.text} { return }\`.`,
+            `\`${shown}\` ignores its result and more values can follow: once the range loop body breaks or returns, ` +
+            `the next \`${name}\` call panics; write \`if !${shown} { return }\`.`,
           fix: fixable
             ? [
                 { start: stmt.startIndex, end: stmt.endIndex, text: `if !${call.text} {` },

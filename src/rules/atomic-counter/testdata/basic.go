@@ -5,14 +5,86 @@ import (
 	"time"
 )
 
+// Each counter has a mutex of its own, and every critical section of it touches that counter alone.
+type Requests struct {
+	mu sync.Mutex
+	n  int64
+}
+
+func (r *Requests) Hit() {
+	r.mu.Lock() // want "atomic-counter"
+	r.n++
+	r.mu.Unlock()
+}
+
+func (r *Requests) Count() int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.n
+}
+
+type Errors struct {
+	mu    sync.Mutex
+	total uint64
+}
+
+func (e *Errors) Fail(n uint64) {
+	e.mu.Lock() // want "atomic-counter"
+	e.total += n
+	e.mu.Unlock()
+}
+
+type Inflight struct {
+	lock sync.Mutex
+	n    int
+}
+
+func (f *Inflight) Done() {
+	f.lock.Lock() // want "atomic-counter"
+	defer f.lock.Unlock()
+	f.n--
+}
+
+func (f *Inflight) Add(n int) {
+	if n <= 0 {
+		return
+	}
+	f.lock.Lock() // want "atomic-counter"
+	defer f.lock.Unlock()
+	f.n += n
+}
+
+const stateIdle = 0
+
+func (f *Inflight) Reset() {
+	f.lock.Lock() // want "atomic-counter"
+	f.n = stateIdle
+	f.lock.Unlock()
+}
+
+type Closer struct {
+	closeMu sync.Mutex
+	closed  bool
+}
+
+func (c *Closer) Close() error {
+	c.closeMu.Lock() // want "atomic-counter"
+	c.closed = true
+	c.closeMu.Unlock()
+	return nil
+}
+
+func (c *Closer) IsClosed() bool {
+	c.closeMu.Lock()
+	v := c.closed
+	c.closeMu.Unlock()
+	return v
+}
+
 type Server struct {
-	mu       sync.Mutex
-	requests int64
-	errors   uint64
-	inflight int
-	closed   bool
-	stats    counters
-	last     time.Time
+	statsMu sync.Mutex
+	stats   counters
+	last    time.Time
 }
 
 type counters struct {
@@ -20,75 +92,27 @@ type counters struct {
 	misses uint32
 }
 
+func (s *Server) Miss() {
+	s.statsMu.Lock() // want "atomic-counter"
+	s.stats.misses++
+	s.statsMu.Unlock()
+}
+
+func (s *Server) Drop(n uint32) {
+	s.statsMu.Lock() // want "atomic-counter"
+	s.stats.misses -= n
+	s.statsMu.Unlock()
+}
+
 var (
 	globalMu sync.Mutex
 	total    int
 )
 
-const stateIdle = 0
-
-func (s *Server) Hit() {
-	s.mu.Lock() // want "atomic-counter"
-	s.requests++
-	s.mu.Unlock()
-}
-
-func (s *Server) Fail(n uint64) {
-	s.mu.Lock() // want "atomic-counter"
-	s.errors += n
-	s.mu.Unlock()
-}
-
-func (s *Server) Done() {
-	s.mu.Lock() // want "atomic-counter"
-	defer s.mu.Unlock()
-	s.inflight--
-}
-
-func (s *Server) Close() error {
-	s.mu.Lock() // want "atomic-counter"
-	s.closed = true
-	s.mu.Unlock()
-	return nil
-}
-
-func (s *Server) Reset() {
-	s.mu.Lock() // want "atomic-counter"
-	s.inflight = stateIdle
-	s.mu.Unlock()
-}
-
-func (s *Server) Miss() {
-	s.mu.Lock() // want "atomic-counter"
-	s.stats.misses++
-	s.mu.Unlock()
-}
-
-func (s *Server) Drop(n uint32) {
-	s.mu.Lock() // want "atomic-counter"
-	s.stats.misses -= n
-	s.mu.Unlock()
-}
-
-func (s *Server) Grow(n int) {
-	s.mu.Lock() // want "atomic-counter"
-	s.stats.hits = s.stats.hits + n
-	s.mu.Unlock()
-}
-
 func Count() {
 	globalMu.Lock() // want "atomic-counter"
 	total++
 	globalMu.Unlock()
-}
-
-func (s *Server) Add(n int) {
-	if n <= 0 {
-		return
-	}
-	s.mu.Lock() // want "atomic-counter"
-	defer s.mu.Unlock()
-	s.inflight += n
 }
 
 func worker(jobs <-chan int) int {
@@ -118,4 +142,15 @@ func (g *Gauge) Inc() {
 	g.Lock() // want "atomic-counter"
 	g.value++
 	g.Unlock()
+}
+
+type Sizes struct {
+	mu    sync.Mutex
+	bytes int
+}
+
+func (s *Sizes) Grow(n int) {
+	s.mu.Lock() // want "atomic-counter"
+	s.bytes = s.bytes + n
+	s.mu.Unlock()
 }

@@ -10,7 +10,7 @@ type Job interface{ Run() error }
 
 func startConsumers(n int, jobs <-chan Job) {
 	for i := 0; i < n; i++ {
-		go func() { // want "goroutine-recover"
+		go func() { // want-advisory "goroutine-recover"
 			for j := range jobs {
 				if err := j.Run(); err != nil {
 					log.Print(err)
@@ -40,12 +40,12 @@ func (f *Flusher) loop(ctx context.Context) {
 }
 
 func (f *Flusher) Start(ctx context.Context) {
-	go f.loop(ctx) // want "goroutine-recover"
+	go f.loop(ctx) // want-advisory "goroutine-recover"
 }
 
 func poll(ctx context.Context, check func() error) {
 	ticker := time.NewTicker(time.Second)
-	go func() { // want "goroutine-recover"
+	go func() { // want-advisory "goroutine-recover"
 		defer ticker.Stop()
 		for range ticker.C {
 			if err := check(); err != nil {
@@ -56,7 +56,7 @@ func poll(ctx context.Context, check func() error) {
 }
 
 func reader(conn interface{ Read([]byte) (int, error) }, out chan<- []byte) {
-	go func() { // want "goroutine-recover"
+	go func() { // want-advisory "goroutine-recover"
 	loop:
 		for {
 			buf := make([]byte, 512)
@@ -76,5 +76,5 @@ func runForever() {
 }
 
 func main() {
-	go runForever() // want "goroutine-recover"
+	go runForever() // want-advisory "goroutine-recover"
 }

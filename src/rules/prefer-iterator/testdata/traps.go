@@ -135,3 +135,32 @@ func (s *Set) ForEach(fn func(int)) {
 		fn(k)
 	}
 }
+
+// The signature is fixed by an interface declared here.
+type DeleteBlock interface {
+	State() (first, last, num uint64)
+	Range(f func(uint64) bool)
+}
+
+type DeleteSlice []uint64
+
+func (ds DeleteSlice) State() (first, last, num uint64) { return 0, 0, uint64(len(ds)) }
+
+func (ds DeleteSlice) Range(f func(uint64) bool) {
+	for _, seq := range ds {
+		if !f(seq) {
+			return
+		}
+	}
+}
+
+// A fake whose method mirrors the real store's callback API.
+type fakeStore struct {
+	keys []string
+}
+
+func (f *fakeStore) ForEach(fn func(key string)) {
+	for _, k := range f.keys {
+		fn(k)
+	}
+}

@@ -77,3 +77,16 @@ func constants() {
 	encPool.Put("")
 	encPool.Put("fallback")
 }
+
+// The interface it implements (httputil.BufferPool) fixes Get/Put to []byte.
+type bufferPool struct {
+	pool sync.Pool
+}
+
+func (b *bufferPool) Get() []byte {
+	return b.pool.Get().([]byte)
+}
+
+func (b *bufferPool) Put(buf []byte) {
+	b.pool.Put(buf)
+}

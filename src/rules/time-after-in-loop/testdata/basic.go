@@ -14,7 +14,7 @@ func consume(in <-chan Msg, idle time.Duration) {
 		select {
 		case m := <-in:
 			handle(m)
-		case <-time.After(idle): // want "time-after-in-loop"
+		case <-time.After(idle): // want-advisory "time-after-in-loop"
 			return
 		}
 	}
@@ -25,7 +25,7 @@ func drain(ctx context.Context, batches [][]Msg, out chan<- Msg) error {
 		for _, m := range b {
 			select {
 			case out <- m:
-			case t := <-time.After(5 * time.Second): // want "time-after-in-loop"
+			case t := <-time.After(5 * time.Second): // want-advisory "time-after-in-loop"
 				_ = t
 				return context.DeadlineExceeded
 			case <-ctx.Done():
@@ -38,7 +38,7 @@ func drain(ctx context.Context, batches [][]Msg, out chan<- Msg) error {
 
 func assigned(in <-chan Msg, idle time.Duration) {
 	for {
-		timeout := time.After(idle) // want "time-after-in-loop"
+		timeout := time.After(idle) // want-advisory "time-after-in-loop"
 		select {
 		case m := <-in:
 			handle(m)

@@ -15,7 +15,7 @@ func waitNew(in <-chan Msg) {
 	for {
 		select {
 		case <-in:
-		case <-time.After(time.Second): // want "time-after-in-loop"
+		case <-time.After(time.Second): // want-advisory "time-after-in-loop"
 			return
 		}
 	}

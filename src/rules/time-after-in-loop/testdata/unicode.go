@@ -8,7 +8,7 @@ func empfange(eingang <-chan string, ausgabe func(string)) {
 		select {
 		case s := <-eingang:
 			ausgabe("😀 " + s)
-		case <-time.After(time.Second): // want "time-after-in-loop"
+		case <-time.After(time.Second): // want-advisory "time-after-in-loop"
 			return
 		}
 	}

@@ -55,7 +55,7 @@ type Batch struct {
 
 func (b *Batch) process() {
 	for i := 0; i < len(b.items); i++ {
-		go handle(b.items[i]) // want "unbounded-goroutines"
+		go handle(b.items[i]) // want-advisory "unbounded-goroutines"
 	}
 }
 
@@ -78,7 +78,7 @@ func removeAll(dir string) error {
 
 func fromCall() {
 	for _, j := range pending() {
-		go handle(j) // want "unbounded-goroutines"
+		go handle(j) // want-advisory "unbounded-goroutines"
 	}
 }
 

@@ -13,8 +13,8 @@ type Worker struct {
 
 func NewWorker() *Worker {
 	return &Worker{
-		input:    make(chan Job),      // want "unbuffered-channel"
-		shutdown: make(chan struct{}), // want "unbuffered-channel"
+		input:    make(chan Job),      // want-advisory "unbuffered-channel"
+		shutdown: make(chan struct{}), // want-advisory "unbuffered-channel"
 		done:     make(chan struct{}),
 		results:  make(chan int, 16),
 	}
@@ -44,7 +44,7 @@ func (w *Worker) run() {
 }
 
 func producer(n int) <-chan int {
-	out := make(chan int) // want "unbuffered-channel"
+	out := make(chan int) // want-advisory "unbuffered-channel"
 	go func() {
 		defer close(out)
 		for i := 0; i < n; i++ {
@@ -55,11 +55,11 @@ func producer(n int) <-chan int {
 }
 
 func newPipe() chan []byte {
-	return make(chan []byte) // want "unbuffered-channel"
+	return make(chan []byte) // want-advisory "unbuffered-channel"
 }
 
 func pingPong() {
-	ping, pong := make(chan bool), make(chan bool) // want "unbuffered-channel" "unbuffered-channel"
+	ping, pong := make(chan bool), make(chan bool) // want-advisory "unbuffered-channel" "unbuffered-channel"
 	go func() {
 		for v := range ping {
 			pong <- v
@@ -70,9 +70,29 @@ func pingPong() {
 }
 
 func readySignal() {
-	ready := make(chan struct{}) // want "unbuffered-channel"
+	ready := make(chan struct{}) // want-advisory "unbuffered-channel"
 	go func() {
 		ready <- struct{}{}
 	}()
 	<-ready
+}
+
+// One send may block (no default beside it): still advisory.
+type dispatcher struct {
+	work chan Job
+}
+
+func newDispatcher() *dispatcher {
+	return &dispatcher{work: make(chan Job)} // want-advisory "unbuffered-channel"
+}
+
+func (d *dispatcher) offer(j Job) {
+	select {
+	case d.work <- j:
+	default:
+	}
+}
+
+func (d *dispatcher) push(j Job) {
+	d.work <- j
 }

@@ -62,3 +62,34 @@ var unsupported = []any{
 	make(chan int),
 	func() {},
 }
+
+// A receive-only placeholder: nothing can ever be sent on it, so a capacity means nothing.
+type watcher struct {
+	updates <-chan Job
+}
+
+func idleWatcher() *watcher {
+	return &watcher{updates: make(<-chan Job)}
+}
+
+// Every send is a select case beside default: the sender never waits.
+type notifier struct {
+	kick chan Job
+}
+
+func newNotifier() *notifier {
+	return &notifier{kick: make(chan Job)}
+}
+
+func (n *notifier) poke(j Job) {
+	select {
+	case n.kick <- j:
+	default:
+	}
+}
+
+func (n *notifier) run() {
+	for j := range n.kick {
+		j.Run()
+	}
+}

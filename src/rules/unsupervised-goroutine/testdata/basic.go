@@ -10,7 +10,7 @@ import (
 
 // BadAsyncOperation is the standard's own fire-and-forget example.
 func BadAsyncOperation() {
-	go func() { // want "unsupervised-goroutine"
+	go func() { // want-advisory "unsupervised-goroutine"
 		riskyOperation()
 	}()
 }
@@ -51,11 +51,11 @@ func (s *Syncer) run() error {
 func syncOnce() error { return nil }
 
 func (s *Syncer) Start() {
-	go s.run() // want "unsupervised-goroutine"
+	go s.run() // want-advisory "unsupervised-goroutine"
 }
 
 func StartSync() {
-	go syncOnce() // want "unsupervised-goroutine"
+	go syncOnce() // want-advisory "unsupervised-goroutine"
 }
 
 // The echo server from the net package's documentation: one goroutine per
@@ -66,7 +66,7 @@ func echo(l net.Listener) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		go func(c net.Conn) { // want "unsupervised-goroutine"
+		go func(c net.Conn) { // want-advisory "unsupervised-goroutine"
 			io.Copy(c, c)
 			c.Close()
 		}(conn)
@@ -76,7 +76,7 @@ func echo(l net.Listener) {
 var cache map[string]string
 
 func refreshCache() {
-	go func() { // want "unsupervised-goroutine"
+	go func() { // want-advisory "unsupervised-goroutine"
 		for {
 			time.Sleep(time.Minute)
 			cache = load()
@@ -87,7 +87,7 @@ func refreshCache() {
 func load() map[string]string { return nil }
 
 func copyInBackground(dst io.Writer, src io.Reader) {
-	go func() { // want "unsupervised-goroutine"
+	go func() { // want-advisory "unsupervised-goroutine"
 		if _, err := io.Copy(dst, src); err != nil {
 			log.Printf("copy: %v", err)
 		}
@@ -95,11 +95,11 @@ func copyInBackground(dst io.Writer, src io.Reader) {
 }
 
 func compute() {
-	go func() error { // want "unsupervised-goroutine"
+	go func() error { // want-advisory "unsupervised-goroutine"
 		return riskyOperation()
 	}()
 }
 
 func mirror(dst io.Writer, src io.Reader) {
-	go io.Copy(dst, src) // want "unsupervised-goroutine"
+	go io.Copy(dst, src) // want-advisory "unsupervised-goroutine"
 }
