@@ -1,11 +1,14 @@
 /**
  * The production entry point (`npm start`): Probot's own runner with the app, a bounded
  * throttling/retry Octokit, and a graceful shutdown on SIGTERM and SIGINT that stops taking
- * work and lets running reviews finish within a timeout.
+ * work and lets running reviews finish within a timeout. Without credentials (and outside
+ * production, where Probot's runner refuses to start): the setup mode that registers the app
+ * from app.yml.
  */
 import { run } from 'probot';
 import { createApp } from './github/app.js';
 import { GoStandardsOctokit } from './github/octokit.js';
+import { DEFAULT_WEBHOOK_PATH, needsRegistration, startRegistration } from './github/registration.js';
 import { ReviewQueue } from './github/review-queue.js';
 import { settingsFromEnv } from './github/settings.js';
 import { RULES } from './rules/index.js';
@@ -16,7 +19,14 @@ const queue = new ReviewQueue(4, (key, error) => {
   app.log()?.error({ err: error, pr: key }, 'review failed');
 });
 const app = createApp({ rules: RULES, settings: settingsFromEnv(), queue, clock: Date.now });
-const server = await run(app, { Octokit: GoStandardsOctokit });
+const server =
+  needsRegistration() && process.env.NODE_ENV !== 'production'
+    ? await startRegistration({
+        host: process.env.HOST,
+        port: Number(process.env.PORT) || 3000,
+        webhookPath: process.env.WEBHOOK_PATH || DEFAULT_WEBHOOK_PATH,
+      })
+    : await run(app, { Octokit: GoStandardsOctokit });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

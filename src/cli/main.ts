@@ -25,6 +25,7 @@ const USAGE = `Usage:
       repository root, if present).
   go-standards rules [--format text|json]
       List the rules.
+  go-standards --version
 
 Exit status: 0 no findings, 1 findings, 2 usage or input error.`;
 
@@ -108,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
@@ -116,6 +118,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  if (values.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
   if (values.help || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
