@@ -33,6 +33,15 @@ function declaresAny(root: SyntaxNode, source: string): boolean {
   return false;
 }
 
+/** Whether the node sits in a loop body of its function (where boxing repeats per iteration). */
+function inLoop(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'for_statement') return true;
+    if (n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal') return false;
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'empty-interface',
   title: 'Write `any` instead of `interface{}`',
@@ -40,6 +49,10 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.18',
   fixable: true,
+  // A spelling change: never worth an inline comment on its own (signal policy; 0 of 20 judged right).
+  tier: 'advisory',
+  subjects: ['interface{}'],
+  peers: ['revive:use-any'],
   description:
     'Since Go 1.18 `any` is the predeclared alias for `interface{}`; it reads better and says the same. ' +
     'The standard goes further: values boxed in an interface cost a type check and often an allocation, ' +
@@ -74,7 +87,10 @@ func describe(v any) string {
           const where = nodes.length > 1 ? `${nodes.length} uses of \`interface{}\` on this line` : '`interface{}`';
           context.report({
             node: first,
-            message: `${where} → \`any\` (same type, Go 1.18+); in hot paths prefer a concrete type or generics: boxing costs a type check and often an allocation.`,
+            message: inLoop(first)
+              ? `${where} → \`any\` (same type, Go 1.18+). Inside a loop, a concrete type or generics avoid boxing each value (a type check and often an allocation).`
+              : `${where} → \`any\` (same type, Go 1.18+).`,
+            tier: 'advisory',
             fix: fixable ? nodes.map((n) => ({ start: n.startIndex, end: n.endIndex, text: 'any' })) : undefined,
             anchor: first.parent ?? first,
           });

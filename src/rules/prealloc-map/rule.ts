@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
 import { callArguments, mentions } from '../../core/go/syntax.js';
 import { iterationCount } from '../prealloc-slice/rule.js';
+import { fillsEveryIteration, nextUse, storesInto } from '../../core/go/fill.js';
 import { defineRule } from '../define-rule.js';
 import { capacityInScope } from '../prealloc-slice/capacity.js';
 
@@ -63,17 +64,22 @@ const FILTERS = new Set(['if_statement', 'block', 'statement_list']);
  * `len(m)`) stores fewer entries than it iterates, so the size is unknown.
  */
 export function storesOncePerIteration(body: SyntaxNode, name: string): boolean {
-  if (!body.text.includes(name)) return false;
+  return singleStore(body, name) !== null;
+}
+
+/** The loop body's one `name[k] = v` (see storesOncePerIteration), or null. */
+function singleStore(body: SyntaxNode, name: string): SyntaxNode | null {
+  if (!body.text.includes(name)) return null;
   const uses = body.descendantsOfType('identifier').filter((id) => id.text === name);
-  if (uses.length !== 1) return false;
+  if (uses.length !== 1) return null;
   const element = uses[0]!.parent;
-  if (element?.type !== 'index_expression' || element.childForFieldName('operand')?.id !== uses[0]!.id) return false;
+  if (element?.type !== 'index_expression' || element.childForFieldName('operand')?.id !== uses[0]!.id) return null;
   const left = element.parent;
   const store = left?.parent;
-  if (left?.type !== 'expression_list' || left.namedChildCount !== 1 || store?.type !== 'assignment_statement') return false;
-  if (store.childForFieldName('left')?.id !== left.id || store.childForFieldName('operator')?.text !== '=') return false;
-  for (let n = store.parent; n && n.id !== body.id; n = n.parent) if (!FILTERS.has(n.type)) return false;
-  return true;
+  if (left?.type !== 'expression_list' || left.namedChildCount !== 1 || store?.type !== 'assignment_statement') return null;
+  if (store.childForFieldName('left')?.id !== left.id || store.childForFieldName('operator')?.text !== '=') return null;
+  for (let n = store.parent; n && n.id !== body.id; n = n.parent) if (!FILTERS.has(n.type)) return null;
+  return store;
 }
 
 /** A literal bound of at most 8: a Go map holds 8 entries in its first bucket, so a hint buys nothing. */
@@ -96,6 +102,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: true,
+  subjects: ['prealloc', 'capacity', 'presiz', 'pre-siz', 'size hint'],
   description:
     'A map made without a size hint and then filled with one entry per loop iteration grows by doubling: ' +
     'each growth allocates new buckets and moves every entry already stored. When the number of entries is ' +
@@ -141,14 +148,35 @@ func byID(users []User) map[int]User {
       const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
       if (!header || mentions(header, map.name)) return;
       const body = loop.childForFieldName('body');
-      if (!body || !storesOncePerIteration(body, map.name)) return;
+      const store = body ? singleStore(body, map.name) : null;
+      if (!store) return;
       const count = iterationCount(loop);
       if (!count || fitsOneBucket(count.capacity) || isBenchmarkN(count.capacity)) return;
       const sized = `make(${map.type.text}, ${count.text})`;
+      const bound = `\`${count.text}\``;
+      if (!fillsEveryIteration(loop, store)) {
+        context.report({
+          node: decl,
+          message: `\`${map.name}\` gets an entry in a loop that can skip elements or stop early: ${bound} is an upper bound; \`${sized}\` avoids rehashing if most elements are kept.`,
+          tier: 'advisory',
+        });
+        return;
+      }
+      const fix = capacityInScope(count.capacity, decl, between) ? [{ start: map.value.startIndex, end: map.value.endIndex, text: sized }] : undefined;
+      const later = nextUse(loop, map.name);
+      if (later && storesInto(later, map.name)) {
+        context.report({
+          node: decl,
+          message: `\`${map.name}\` gets one entry per iteration, and more entries are stored after the loop: ${bound} is a lower bound; \`${sized}\` still saves most rehashing.`,
+          tier: 'advisory',
+          fix,
+        });
+        return;
+      }
       context.report({
         node: decl,
         message: `\`${map.name}\` gets one entry per iteration but starts unsized, so it rehashes and reallocates its buckets as it grows: \`${sized}\` allocates once.`,
-        fix: capacityInScope(count.capacity, decl, between) ? [{ start: map.value.startIndex, end: map.value.endIndex, text: sized }] : undefined,
+        fix,
       });
     };
     return {

@@ -3,6 +3,7 @@ import { typeOfExpression } from '../../core/go/scope.js';
 import { capacityInScope } from './capacity.js';
 import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
 import { countedLoop, loopHeader } from '../../core/go/loops.js';
+import { appendsTo, fillsEveryIteration, nextUse } from '../../core/go/fill.js';
 import { defineRule } from '../define-rule.js';
 
 /** `var s []T`, `s := []T{}` or `s := make([]T, 0)`: the slice name and its written type. */
@@ -100,17 +101,50 @@ function isSingleAppend(node: SyntaxNode, name: string): boolean {
  * nested loop or closure.
  */
 export function appendsOncePerIteration(body: SyntaxNode, name: string): boolean {
+  return singleAppend(body, name) !== null;
+}
+
+/** The loop body's one `name = append(name, x)` (see appendsOncePerIteration), or null. */
+function singleAppend(body: SyntaxNode, name: string): SyntaxNode | null {
   const appends = body.descendantsOfType('assignment_statement').filter((a) => isSingleAppend(a, name));
-  if (appends.length !== 1) return false;
+  if (appends.length !== 1) return null;
   const only = appends[0]!;
-  for (let n = only.parent; n && n.id !== body.id; n = n.parent) if (NESTED_SCOPES.has(n.type)) return false;
+  for (let n = only.parent; n && n.id !== body.id; n = n.parent) if (NESTED_SCOPES.has(n.type)) return null;
   // Any other write to the slice (reslicing, reassignment) makes the count unknowable.
   for (const a of body.descendantsOfType(['assignment_statement', 'short_var_declaration'])) {
     if (a.id === only.id) continue;
     const left = a.childForFieldName('left')?.namedChildren ?? [];
-    if (left.some((l) => l.text === name)) return false;
+    if (left.some((l) => l.text === name)) return null;
   }
-  return true;
+  return only;
+}
+
+/** An error list: `[]error`, or elements built from an error (`err`, `fmt.Errorf`, `errors.New`). */
+function collectsErrors(type: SyntaxNode, append: SyntaxNode): boolean {
+  if (/^\[\]\s*error$/.test(type.text)) return true;
+  const value = append.childForFieldName('right')?.namedChildren[0];
+  const element = value ? callArguments(value)[1] : undefined;
+  return element !== undefined && /\b(?:err\w*|Errorf|errors\.New)\b/.test(element.text);
+}
+
+/** Whether `name` is the value of a keyed element (`Field: name`) in the declaration's block. */
+function storedInLiteral(decl: SyntaxNode, name: string): boolean {
+  const block = decl.parent;
+  if (!block) return false;
+  return block.descendantsOfType('keyed_element').some((e) => e.namedChildren[e.namedChildCount - 1]?.text === name);
+}
+
+/** Whether the function tells a nil slice from an empty one: `name == nil` / `name != nil`. */
+function comparesWithNil(decl: SyntaxNode, name: string): boolean {
+  const block = decl.parent;
+  if (!block || !block.text.includes('nil')) return false;
+  return block.descendantsOfType('binary_expression').some((b) => {
+    const op = b.childForFieldName('operator')?.text;
+    if (op !== '==' && op !== '!=') return false;
+    const l = b.childForFieldName('left')?.text;
+    const r = b.childForFieldName('right')?.text;
+    return (l === name && r === 'nil') || (l === 'nil' && r === name);
+  });
 }
 
 export default defineRule({
@@ -120,6 +154,8 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: true,
+  subjects: ['prealloc', 'capacity', 'presiz', 'pre-siz'],
+  peers: ['prealloc'],
   description:
     'A slice that starts empty and grows by `append` once per loop iteration is reallocated and copied ' +
     'about log2(n) times. When the number of iterations is known before the loop (the length of the ' +
@@ -167,17 +203,49 @@ func names(users []User) []string {
       }
       if (loop?.type !== 'for_statement') return;
       const body = loop.childForFieldName('body');
-      if (!body || !appendsOncePerIteration(body, slice.name)) return;
+      const append = body ? singleAppend(body, slice.name) : null;
+      if (!append) return;
       const count = iterationCount(loop);
       if (!count) return;
       const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
       if (header && mentions(header, slice.name)) return;
       const declared = `${slice.name} := make(${slice.type.text}, 0, ${count.text})`;
-      const message = `\`${slice.name}\` grows by append on every iteration: \`${declared}\` allocates once instead of about log2(n) reallocations.`;
+      const bound = `\`${count.text}\``;
+      if (!fillsEveryIteration(loop, append)) {
+        // An error list filled on failure: presizing allocates on the success path and turns
+        // "no errors" (nil) into an empty list. A string ranged by rune and cut at delimiters
+        // holds far fewer elements than its length in bytes.
+        if (collectsErrors(slice.type, append) || count.capacity.type === 'interpreted_string_literal' || typeOfExpression(count.capacity)?.kind === 'string') return;
+        context.report({
+          node: decl,
+          message: `\`${slice.name}\` grows by append in a loop that can skip elements or stop early: ${bound} is an upper bound; \`${declared}\` avoids regrowth if most elements are kept.`,
+          tier: 'advisory',
+        });
+        return;
+      }
+      const fix = capacityInScope(count.capacity, decl, between) ? [{ start: decl.startIndex, end: decl.endIndex, text: declared }] : undefined;
+      const later = nextUse(loop, slice.name);
+      if (later && appendsTo(later, slice.name)) {
+        context.report({
+          node: decl,
+          message: `\`${slice.name}\` grows by one append per iteration, and more appends follow the loop: ${bound} is a lower bound; \`${declared}\` (plus the later elements) saves most reallocations.`,
+          tier: 'advisory',
+          fix,
+        });
+        return;
+      }
+      // `var s []T` is nil until the first append; made with a capacity it is empty but not nil.
+      const nilCheck = decl.type === 'var_declaration' && comparesWithNil(decl, slice.name);
+      const marshalled = decl.type === 'var_declaration' && context.imports().has('encoding/json') && storedInLiteral(decl, slice.name);
+      const nilMatters = nilCheck || marshalled;
+      const why = nilCheck ? 'this function compares it with nil' : 'a struct it is stored in may be marshalled (JSON `[]` instead of `null`)';
       context.report({
         node: decl,
-        message,
-        fix: capacityInScope(count.capacity, decl, between) ? [{ start: decl.startIndex, end: decl.endIndex, text: declared }] : undefined,
+        message: nilMatters
+          ? `\`${slice.name}\` grows by one append per iteration: \`${declared}\` allocates once, but \`${slice.name}\` is then non-nil even when the loop does not run, and ${why}.`
+          : `\`${slice.name}\` grows by one append per iteration: \`${declared}\` allocates once instead of about log2(n) reallocations.`,
+        ...(nilMatters ? { tier: 'advisory' as const } : {}),
+        fix,
       });
     };
     return {

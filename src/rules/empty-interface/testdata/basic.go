@@ -2,7 +2,7 @@ package p
 
 import "fmt"
 
-var registry map[string]interface{} // want "empty-interface"
+var registry map[string]interface{} // want-advisory "empty-interface"
 
 type Named interface {
 	Name() string
@@ -15,15 +15,15 @@ type Documented interface {
 	// intentionally empty
 }
 
-func describe(v interface{}) string { // want "empty-interface"
+func describe(v interface{}) string { // want-advisory "empty-interface"
 	return fmt.Sprint(v)
 }
 
-func pair(a interface{}, b interface{}) (interface{}, error) { // want "empty-interface"
+func pair(a interface{}, b interface{}) (interface{}, error) { // want-advisory "empty-interface"
 	return a, nil
 }
 
-func generic[T interface{}](v T) T { // want "empty-interface"
+func generic[T interface{}](v T) T { // want-advisory "empty-interface"
 	return v
 }
 
@@ -32,7 +32,7 @@ func already(v any) any {
 }
 
 func literal() {
-	s := []interface{}{"héllo", 1} // want "empty-interface"
+	s := []interface{}{"héllo", 1} // want-advisory "empty-interface"
 	_ = s
 	_ = interface {
 		M()

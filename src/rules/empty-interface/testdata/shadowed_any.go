@@ -4,6 +4,6 @@ package p
 // so the finding carries no suggestion.
 type any = int
 
-func box(v interface{}) interface{} { // want "empty-interface"
+func box(v interface{}) interface{} { // want-advisory "empty-interface"
 	return v
 }

@@ -22,7 +22,7 @@ func bySKU(items []Item) map[string]Item {
 }
 
 func priced(items []Item) map[string]int {
-	prices := map[string]int{} // want "prealloc-map"
+	prices := map[string]int{} // want-advisory "prealloc-map"
 	for _, it := range items {
 		if it.Price > 0 {
 			prices[it.SKU] = it.Price
@@ -73,7 +73,7 @@ func letters(word string) map[rune]struct{} {
 
 func counted(keys []string) map[string]int {
 	// Index positions, skipping blanks.
-	pos := make(map[string]int) // want "prealloc-map"
+	pos := make(map[string]int) // want-advisory "prealloc-map"
 	for i := 0; i < len(keys); i++ {
 		if keys[i] == "" {
 			continue

@@ -19,7 +19,7 @@ func names(us []User) []string {
 }
 
 func adults(us []User) []User {
-	res := []User{} // want "prealloc-slice"
+	res := []User{} // want-advisory "prealloc-slice"
 	for _, u := range us {
 		if u.Age >= 18 {
 			res = append(res, u)
