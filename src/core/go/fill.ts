@@ -56,3 +56,12 @@ export function storesInto(node: SyntaxNode, name: string): boolean {
     return left.some((l) => l.type === 'index_expression' && l.childForFieldName('operand')?.text === name);
   });
 }
+
+/** Calls that build an error: what they are given is formatted on a failure path. */
+const ERROR_BUILDERS = /^(?:(?:fmt\.)?Errorf|errors\.New|errors\.Errorf|errors\.Wrapf?)$/;
+
+/** Whether `name` appears inside an error-building call (`fmt.Errorf`, `errors.New`) in `stmt`. */
+export function feedsErrorMessage(stmt: SyntaxNode, name: string): boolean {
+  if (!/Errorf|errors\./.test(stmt.text)) return false;
+  return stmt.descendantsOfType('call_expression').some((call) => ERROR_BUILDERS.test(call.childForFieldName('function')?.text ?? '') && mentions(call, name));
+}

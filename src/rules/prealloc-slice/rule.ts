@@ -3,7 +3,7 @@ import { typeOfExpression } from '../../core/go/scope.js';
 import { capacityInScope } from './capacity.js';
 import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
 import { countedLoop, loopHeader } from '../../core/go/loops.js';
-import { appendsTo, fillsEveryIteration, nextUse } from '../../core/go/fill.js';
+import { appendsTo, feedsErrorMessage, fillsEveryIteration, nextUse } from '../../core/go/fill.js';
 import { defineRule } from '../define-rule.js';
 
 /** `var s []T`, `s := []T{}` or `s := make([]T, 0)`: the slice name and its written type. */
@@ -229,6 +229,15 @@ func names(users []User) []string {
         context.report({
           node: decl,
           message: `\`${slice.name}\` grows by one append per iteration, and more appends follow the loop: ${bound} is a lower bound; \`${declared}\` (plus the later elements) saves most reallocations.`,
+          tier: 'advisory',
+          fix,
+        });
+        return;
+      }
+      if (later && feedsErrorMessage(later, slice.name)) {
+        context.report({
+          node: decl,
+          message: `\`${slice.name}\` grows by one append per iteration, but it only feeds an error message: \`${declared}\` would allocate once on a failure path.`,
           tier: 'advisory',
           fix,
         });

@@ -129,3 +129,12 @@ func firstOpen(orders []Order) []string {
 	}
 	return out
 }
+
+// The list only explains a failure: advisory.
+func unknownStatus(status string, valid []string) error {
+	var quoted []string // want-advisory "prealloc-slice"
+	for _, v := range valid {
+		quoted = append(quoted, "'"+v+"'")
+	}
+	return fmt.Errorf("status %q: want one of %s", status, strings.Join(quoted, ", "))
+}
