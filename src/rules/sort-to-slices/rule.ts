@@ -1,12 +1,10 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { goAtLeast } from '../../core/go-version.js';
 import { blockStatements, callArguments, selectorParts, unparen } from '../../core/go/syntax.js';
 import type { Edit } from '../../core/model.js';
 import type { RuleContext } from '../../core/rule.js';
 import { defineRule } from '../define-rule.js';
 import { packageCallSites, packageReferences, shadowed, sliceElementType } from './slice-types.js';
 
-const TYPED_SORTS = new Set(['Strings', 'Ints', 'Float64s']);
 const FUNC_SORTS: Record<string, string> = { Slice: 'SortFunc', SliceStable: 'SortStableFunc' };
 
 const norm = (n: SyntaxNode | null | undefined): string => (n ? n.text.replace(/\s/g, '') : '');
@@ -122,12 +120,14 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.21',
   fixable: true,
+  subjects: ['reflect', 'sort.slice'],
   description:
     '`sort.Slice` and `sort.SliceStable` swap elements through reflection and call `less` with indexes; ' +
     '`slices.SortFunc` / `slices.SortStableFunc` (Go 1.21) are generic, need no reflection and compare the ' +
     'elements directly with a three-way `cmp` function, typically faster and allocation-free. ' +
-    '`sort.Strings`, `sort.Ints` and `sort.Float64s` become `slices.Sort`: before Go 1.22 they sort ' +
-    'through `sort.Interface` (an interface call per comparison); since 1.22 they only forward to `slices.Sort`. ' +
+    '`sort.Strings`, `sort.Ints` and `sort.Float64s` are not reported: since Go 1.22 they forward to `slices.Sort`. ' +
+    'A comparator that is more than one `<`/`>` key (a `Before`/`Less` call, several keys) is advisory: the ' +
+    'three-way comparison must be written by hand. ' +
     'A suggestion is offered when `slices` (and `cmp`, for a comparator) are already imported, the element ' +
     'type is known from a declaration in the file, and `sort` stays used elsewhere in the file.',
   examples: {
@@ -197,7 +197,7 @@ Removing the last use of \`sort\` leaves an unused import, so no suggestion is o
           cmp: imports.get('cmp'),
           sortStaysUsed: () => (uses ??= packageReferences(context.root, context.source, sort)) > 1,
         };
-        for (const call of packageCallSites(context.root, context.source, sort, [...TYPED_SORTS, ...Object.keys(FUNC_SORTS)])) {
+        for (const call of packageCallSites(context.root, context.source, sort, Object.keys(FUNC_SORTS))) {
           checkCall(context, names, call);
         }
       },
@@ -226,22 +226,6 @@ function checkCall(context: RuleContext, names: Names, call: SyntaxNode): void {
   const cmpName = names.cmp && !shadowed(names.cmp, call) ? names.cmp : undefined;
   const slicesNeed = slicesName ? [] : [{ path: 'slices', imported: names.slices !== undefined }];
 
-  if (TYPED_SORTS.has(fn)) {
-    if (args.length !== 1) return;
-    const why = goAtLeast(context.goVersion, '1.22')
-      ? 'since Go 1.22 it only forwards to `slices.Sort`'
-      : 'it sorts through `sort.Interface`, an interface call per comparison';
-    const fix = slicesName && names.sortStaysUsed() ? [{ start: fnNode.startIndex, end: fnNode.endIndex, text: `${slicesName}.Sort` }] : undefined;
-    const lastUse = slicesName && !fix ? LAST_USE : '';
-    context.report({
-      node: call,
-      message: `\`${names.sort}.${fn}(${args[0]!.text})\` → \`slices.Sort(${args[0]!.text})\`: ${why}${importAdvice(slicesNeed)}${lastUse}.`,
-      fix,
-    });
-    return;
-  }
-
-  // sort.Slice(x, func(i, j int) bool { … x[i] … x[j] … })
   if (args.length !== 2) return;
   const slice = norm(args[0]);
   const less = unparen(args[1]!);
@@ -260,7 +244,9 @@ function checkCall(context: RuleContext, names: Names, call: SyntaxNode): void {
 
   let fix: Edit[] | undefined;
   let blocked = false;
-  let advice = `\`slices.${target}(${slice}, func(a, b ${element?.text ?? 'T'}) int { … })\` compares elements with no reflection`;
+  let advice = element
+    ? `\`slices.${target}(${slice}, func(a, b ${element.text}) int { … })\` compares elements with no reflection`
+    : `\`slices.${target}(${slice}, …)\` with a three-way comparison of the elements needs no reflection`;
   if (toSort) {
     advice = `\`slices.Sort(${slice})\` sorts ordered elements with no reflection or callback`;
     if (slicesName && names.sortStaysUsed()) fix = [{ start: call.startIndex, end: call.endIndex, text: `${slicesName}.Sort(${args[0]!.text})` }];
@@ -270,7 +256,23 @@ function checkCall(context: RuleContext, names: Names, call: SyntaxNode): void {
     else blocked = true;
   }
   const base = `\`${names.sort}.${fn}\` swaps through reflection and calls \`less\` by index`;
+  // A comment only for a one-key comparison the bot can rewrite, outside code that runs rarely.
+  const evidence = (toSort || (key !== null && element !== null)) && !inColdFunction(call);
+  if (!evidence) {
+    const why = key === null && !toSort ? ' — the comparator is not a single `<`/`>` key, so the three-way comparison is written by hand' : '';
+    context.report({ node: call, message: `${base}: ${advice}${importAdvice(missing)}${why}.`, tier: 'advisory' });
+    return;
+  }
   context.report({ node: call, message: `${base}: ${advice}${importAdvice(missing)}${blocked ? LAST_USE : ''}.`, fix });
+}
+
+/** `main`, or an `Error()`/`String()` method: run once, or only to format a message. */
+function inColdFunction(node: SyntaxNode): boolean {
+  let fn: SyntaxNode | null = node.parent;
+  while (fn && fn.type !== 'function_declaration' && fn.type !== 'method_declaration') fn = fn.parent;
+  const name = fn?.childForFieldName('name')?.text;
+  if (fn?.type === 'function_declaration') return name === 'main' || name === 'init';
+  return fn?.type === 'method_declaration' && (name === 'Error' || name === 'String');
 }
 
 /** Edits turning `sort.Slice(x, func(i, j int) bool { return L < R })` into `slices.SortFunc(x, func(a, b T) int { return cmp.Compare(…) })`. */

@@ -21,11 +21,11 @@ type Board struct {
 }
 
 func sortNames(names []string, ids []int, weights []float64) {
-	sort.Strings(names) // want "sort-to-slices"
+	sort.Strings(names)
 
-	sort.Ints(ids) // want "sort-to-slices"
+	sort.Ints(ids)
 
-	sort.Float64s(weights) // want "sort-to-slices"
+	sort.Float64s(weights)
 }
 
 func byScore(ps []Player) {

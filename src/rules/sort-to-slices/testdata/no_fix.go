@@ -17,7 +17,7 @@ func sortKeys(m map[string]int) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys) // want "sort-to-slices"
+	sort.Strings(keys)
 	return keys
 }
 
@@ -27,7 +27,7 @@ func byPriority(events []Event) {
 
 // Two keys: a comparator the reviewer writes with cmp.Compare (or cmp.Or).
 func byPriorityThenName(events []Event) {
-	sort.SliceStable(events, func(i, j int) bool { // want "sort-to-slices"
+	sort.SliceStable(events, func(i, j int) bool { // want-advisory "sort-to-slices"
 		if events[i].Priority != events[j].Priority {
 			return events[i].Priority < events[j].Priority
 		}
@@ -37,7 +37,7 @@ func byPriorityThenName(events []Event) {
 
 // A method, not an operator.
 func chronological(events []Event) {
-	sort.Slice(events, func(i, j int) bool { return events[i].At.Before(events[j].At) }) // want "sort-to-slices"
+	sort.Slice(events, func(i, j int) bool { return events[i].At.Before(events[j].At) }) // want-advisory "sort-to-slices"
 }
 
 var _ = sort.IntSlice(nil)

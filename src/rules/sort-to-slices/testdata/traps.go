@@ -3,6 +3,7 @@ package ranking
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 type byLen []string
@@ -48,3 +49,13 @@ type sorter struct{}
 func (sorter) Ints([]int) {}
 
 var _ = slices.Max[[]int]
+
+type ParseError struct {
+	Fields []string
+}
+
+// Formatting an error runs once per failure: advisory.
+func (e *ParseError) Error() string {
+	sort.Slice(e.Fields, func(i, j int) bool { return e.Fields[i] < e.Fields[j] }) // want-advisory "sort-to-slices"
+	return "bad fields: " + strings.Join(e.Fields, ", ")
+}
