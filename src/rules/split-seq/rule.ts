@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import type { Edit } from '../../core/model.js';
 import { mentions, packageCall, unparen } from '../../core/go/syntax.js';
+import { runsPerItemOrRequest } from '../../core/go/per-request.js';
 import { defineRule } from '../define-rule.js';
 
 /** Slice-returning splitters and their Go 1.24 iterator forms (same elements, same order). */
@@ -56,6 +57,7 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.24',
   fixable: true,
+  subjects: ['splitseq', 'fieldsseq'],
   description:
     'Ranging over `strings.Split(s, sep)` (or `Fields`, `SplitAfter`, `FieldsFunc`, and the `bytes` ' +
     'versions) allocates a slice holding every part only to walk it once. Go 1.24 adds iterator forms, ' +
@@ -93,6 +95,9 @@ func headerNames(list string) []string {
       const what = variable ? `\`${variable}\` is only ranged over, yet \`${s.written}\`` : `\`${s.written}\``;
       return `${what} allocates a slice of every part just to walk it once: \`${pkg}${s.seq}\` (Go 1.24) yields the parts without allocating the slice.`;
     };
+    // A comment only where the split repeats (per element of an outer loop, per HTTP request);
+    // a split that runs once per call of a cold function is advisory.
+    const tier = (node: SyntaxNode): { tier?: 'advisory' } => (runsPerItemOrRequest(node.parent!, context.imports()) ? {} : { tier: 'advisory' });
     return {
       range_clause(clause) {
         const right = clause.childForFieldName('right');
@@ -104,7 +109,7 @@ func headerNames(list string) []string {
           if (!s) return;
           const fix: Edit[] = [{ start: s.field.startIndex, end: s.field.endIndex, text: s.seq }];
           if (loopVars) fix.push(loopVars);
-          context.report({ node: clause, message: message(s), fix, anchor: clause });
+          context.report({ node: clause, message: message(s), fix, anchor: clause, ...tier(clause) });
           return;
         }
         if (right.type !== 'identifier') return;
@@ -130,6 +135,7 @@ func headerNames(list string) []string {
           message: message(s, right.text),
           fix,
           anchor: decl,
+          ...tier(decl),
         });
       },
     };

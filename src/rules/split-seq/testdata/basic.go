@@ -13,7 +13,7 @@ type Header struct {
 
 func parseList(list string) []string {
 	var out []string
-	for _, part := range strings.Split(list, ",") { // want "split-seq"
+	for _, part := range strings.Split(list, ",") { // want-advisory "split-seq"
 		if p := strings.TrimSpace(part); p != "" {
 			out = append(out, p)
 		}
@@ -23,7 +23,7 @@ func parseList(list string) []string {
 
 func words(text string) map[string]int {
 	counts := map[string]int{}
-	for _, w := range strings.Fields(text) { // want "split-seq"
+	for _, w := range strings.Fields(text) { // want-advisory "split-seq"
 		counts[strings.ToLower(w)]++
 	}
 	return counts
@@ -31,7 +31,7 @@ func words(text string) map[string]int {
 
 func lines(data []byte) int {
 	n := 0
-	for _, line := range bytes.Split(data, []byte("\n")) { // want "split-seq"
+	for _, line := range bytes.Split(data, []byte("\n")) { // want-advisory "split-seq"
 		if len(bytes.TrimSpace(line)) > 0 {
 			n++
 		}
@@ -40,7 +40,7 @@ func lines(data []byte) int {
 }
 
 func tokens(data []byte) (n int) {
-	for _, tok := range bytes.Fields(data) { // want "split-seq"
+	for _, tok := range bytes.Fields(data) { // want-advisory "split-seq"
 		n += len(tok)
 	}
 	return n
@@ -48,7 +48,7 @@ func tokens(data []byte) (n int) {
 
 func countParts(s string) int {
 	n := 0
-	for range strings.Split(s, "/") { // want "split-seq"
+	for range strings.Split(s, "/") { // want-advisory "split-seq"
 		n++
 	}
 	return n
@@ -56,7 +56,7 @@ func countParts(s string) int {
 
 func parseHeaders(raw string) []Header {
 	var hs []Header
-	rows := strings.Split(raw, "\r\n") // want "split-seq"
+	rows := strings.Split(raw, "\r\n") // want-advisory "split-seq"
 	for _, row := range rows {
 		name, value, ok := strings.Cut(row, ":")
 		if !ok {
@@ -69,14 +69,14 @@ func parseHeaders(raw string) []Header {
 
 func lastPart(path string) string {
 	var last string
-	for _, last = range strings.Split(path, ".") { // want "split-seq"
+	for _, last = range strings.Split(path, ".") { // want-advisory "split-seq"
 	}
 	return last
 }
 
 func keepSeparators(s string) int {
 	total := 0
-	for _, chunk := range strings.SplitAfter(s, ";") { // want "split-seq"
+	for _, chunk := range strings.SplitAfter(s, ";") { // want-advisory "split-seq"
 		total += len(chunk)
 	}
 	return total
@@ -91,7 +91,7 @@ func scan(sc *bufio.Scanner) {
 }
 
 func render(doc string) string {
-	paras := strings.Split(doc, "\n\n") // want "split-seq"
+	paras := strings.Split(doc, "\n\n") // want-advisory "split-seq"
 	var out strings.Builder
 	out.WriteString("<div>")
 	for _, p := range paras {

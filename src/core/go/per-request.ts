@@ -1,0 +1,22 @@
+/** Syntax evidence that code runs per request or per item, not once: what makes a cost repeat. */
+import type { SyntaxNode } from './parser.js';
+import { enclosingFunction, enclosingLoop } from './syntax.js';
+
+/** Whether the function takes an HTTP request, response writer or header: it runs per request. */
+export function takesHttpRequest(fn: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
+  const http = imports.get('net/http');
+  if (!http) return false;
+  const wanted = new Set([`*${http}.Request`, `${http}.ResponseWriter`, `${http}.Header`]);
+  const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
+  return params.some((p) => p.type === 'parameter_declaration' && wanted.has(p.childForFieldName('type')?.text.replace(/\s/g, '') ?? ''));
+}
+
+/**
+ * Whether `node` repeats: it sits in a loop of its own function, or that function (or one it
+ * is written in) takes an HTTP request.
+ */
+export function runsPerItemOrRequest(node: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
+  if (enclosingLoop(node)) return true;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (takesHttpRequest(fn, imports)) return true;
+  return false;
+}
