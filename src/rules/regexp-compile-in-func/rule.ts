@@ -1,7 +1,9 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, topLevelDeclarations } from '../../core/go/scope.js';
-import { callArguments, enclosingLoop, FUNCTION_TYPES, functionName, isHttpHandler, packageCall } from '../../core/go/syntax.js';
+import { callArguments, enclosingFunction, enclosingLoop, FUNCTION_TYPES, functionName, isHttpHandler, packageCall } from '../../core/go/syntax.js';
+import { runsPerItemOrRequest } from '../../core/go/per-request.js';
 import { defineRule } from '../define-rule.js';
+
 import { qualifiedCallee } from '../os-root/callee.js';
 import { constness } from '../os-root/constants.js';
 
@@ -97,6 +99,28 @@ function lazilyCached(call: SyntaxNode): boolean {
   return cond === `${target.text.replace(/\s+/g, '')}==nil`;
 }
 
+/** Constructors run once per value they build: `New…`, `new…`, `Must…` are not reported. */
+const CONSTRUCTOR = /^(?:[Nn]ew|Must)(?:$|[^\p{Ll}])/u;
+
+/** Methods of a compiled `*regexp.Regexp` that apply it to a value. */
+const APPLY = /\.(?:Match|Find|ReplaceAll|Split)\w*$/;
+
+/**
+ * Whether the function applies a pattern to one of its own `string` or `[]byte` parameters
+ * (`re.MatchString(name)`): a per-value helper, called once for each value it checks.
+ */
+function appliesToParameter(fn: SyntaxNode): boolean {
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p) => /^(?:string|\[\]byte)$/.test(p.childForFieldName('type')?.text ?? ''));
+  const names = new Set(params.flatMap((p) => p.childrenForFieldName('name').map((n) => n.text)));
+  if (names.size === 0) return false;
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  return body.descendantsOfType('call_expression').some((c) => {
+    if (!APPLY.test(c.childForFieldName('function')?.text ?? '')) return false;
+    return callArguments(c).some((a) => a.descendantsOfType('identifier').some((id) => names.has(id.text)) || names.has(a.text));
+  });
+}
+
 /** Whether a package-level `var` initialiser calls the function: then it runs once, at init. */
 function calledByPackageVariable(root: SyntaxNode, name: string): boolean {
   const called = new RegExp(`(?:^|[^\\p{L}\\p{N}_.])${name}\\s*\\(`, 'u');
@@ -110,6 +134,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: ['compil', 'precompil'],
   description:
     '`regexp.MustCompile` / `regexp.Compile` parse the pattern and build a matcher: microseconds and a ' +
     'dozen allocations. With a constant pattern inside a function, a loop or an HTTP handler that work ' +
@@ -118,7 +143,12 @@ export default defineRule({
     'for concurrent use. `regexp.MatchString(pattern, s)` compiles its pattern on every call, so inside a ' +
     'loop it is reported too.',
   notes: `
-Not reported: compiling in \`init\`, \`main\` (outside a loop), in test, example, fuzz and benchmark
+A comment where the compile visibly repeats: in a loop, in an HTTP handler (or a function taking
+the request), or in a helper that applies the pattern to its own string argument (\`func valid(id
+string) bool\`). Elsewhere the function may well run once (config parsing, setup), so the finding
+is advisory. One finding per function, naming the other lines.
+
+Not reported: compiling in \`init\`, \`main\` (outside a loop), in constructors (\`New…\`, \`Must…\`), in test, example, fuzz and benchmark
 functions of a \`_test.go\` file and their \`t.Run\` subtests (outside a loop), inside
 \`sync.Once.Do\` / \`sync.OnceValue\`, in a
 function literal invoked in place at package level, in a function whose result initialises a
@@ -149,7 +179,7 @@ func validID(id string) bool {
   create(context) {
     let regexp: string | undefined = context.source.includes('"regexp"') ? undefined : '';
     const testFile = context.path.endsWith('_test.go');
-    const pending: Array<{ call: SyntaxNode; name: string; message: string }> = [];
+    const pending: Array<{ call: SyntaxNode; fn: SyntaxNode | null; name: string; message: string; repeats: boolean }> = [];
     return {
       $calls: [...COMPILE, ...MATCH],
       call_expression(call) {
@@ -166,28 +196,48 @@ func validID(id string) bool {
         const fn = `${regexp}.${fnName}`;
         if (MATCH.has(fnName)) {
           if (where.kind !== 'loop') return;
-          context.report({
-            node: call,
+          pending.push({
+            call,
+            fn: null,
+            name: '',
+            repeats: true,
             message: `\`${fn}\` compiles its constant pattern on every iteration: compile it once into a package-level \`var re = ${regexp}.MustCompile(…)\` and call \`re.${fnName}\`.`,
           });
           return;
         }
         if (where.kind === 'once' || storedInPackageVariable(call) || lazilyCached(call)) return;
+        if (where.kind === 'function' && CONSTRUCTOR.test(where.name)) return;
         const message =
           where.kind === 'loop'
             ? `\`${fn}\` with a constant pattern recompiles it on every iteration (parsing and allocating each time): compile it once into a package-level \`var\`.`
             : where.kind === 'handler'
               ? `\`${fn}\` with a constant pattern recompiles it on every request (parsing and allocating each time): compile it once into a package-level \`var\`.`
               : `\`${fn}\` with a constant pattern recompiles it on every call (parsing and allocating each time): compile it once into a package-level \`var\`.`;
-        if (where.kind === 'function' && where.name && where.fn.type === 'function_declaration') {
-          pending.push({ call, name: where.name, message }); // decided once the file is seen
-          return;
-        }
-        context.report({ node: call, message });
+        // A comment where the compile visibly repeats: in a loop, per request, or in a helper that
+        // applies the pattern to its own string argument. Elsewhere the function may run once
+        // (config parsing, setup): advisory.
+        const repeats = where.kind !== 'function' || appliesToParameter(where.fn) || runsPerItemOrRequest(where.fn, imports);
+        pending.push({ call, fn: where.kind === 'function' ? where.fn : null, name: where.kind === 'function' && where.fn.type === 'function_declaration' ? where.name : '', message, repeats });
       },
       $end() {
-        for (const { call, name, message } of pending) {
-          if (!calledByPackageVariable(context.root, name)) context.report({ node: call, message });
+        // One finding per function, on its first compile; it names the others.
+        const byFunction = new Map<number, typeof pending>();
+        for (const p of pending) {
+          if (p.name && calledByPackageVariable(context.root, p.name)) continue;
+          const owner = p.fn ?? enclosingFunction(p.call);
+          const key = owner ? owner.id : p.call.id;
+          const list = byFunction.get(key);
+          if (list) list.push(p);
+          else byFunction.set(key, [p]);
+        }
+        for (const list of byFunction.values()) {
+          const first = list.find((p) => p.repeats) ?? list[0]!;
+          const others = list.filter((p) => p !== first).map((p) => p.call.startPosition.row + 1);
+          const more = others.length > 0 ? ` The same function also compiles constant patterns on line${others.length > 1 ? 's' : ''} ${others.join(', ')}.` : '';
+          const message = first.repeats
+            ? first.message
+            : first.message.replace('recompiles it on every call (parsing and allocating each time): compile', 'recompiles it each time this function runs: if it runs more than once (per item or request), compile');
+          context.report({ node: first.call, message: message + more, ...(first.repeats ? {} : { tier: 'advisory' as const }) });
         }
       },
     };

@@ -66,8 +66,9 @@ func routes(mux *http.ServeMux) {
 
 type Tokenizer struct{ words *regexp.Regexp }
 
+// A constructor runs once per value it builds: not reported.
 func NewTokenizer() *Tokenizer {
-	return &Tokenizer{words: regexp.MustCompile(`\w+`)} // want "regexp-compile-in-func"
+	return &Tokenizer{words: regexp.MustCompile(`\w+`)}
 }
 
 // A goroutine per item, each compiling the same pattern.
@@ -87,7 +88,8 @@ func tally(lines [][]byte, src []string) (n int) {
 		}
 	}
 	for i := 0; i < len(src); i++ {
-		ok, _ := regexp.MatchReader(`^\s*$`, strings.NewReader(src[i])) // want "regexp-compile-in-func"
+		// One finding per function: this line is named in the finding above.
+		ok, _ := regexp.MatchReader(`^\s*$`, strings.NewReader(src[i]))
 		if ok {
 			n++
 		}
