@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { callArguments, FUNCTION_TYPES, mentions, selectorParts, unparen } from '../../core/go/syntax.js';
+import { callArguments, FUNCTION_TYPES, mentions, selectorParts, stringLiteralValue, unparen } from '../../core/go/syntax.js';
+import { fillsEveryIteration } from '../../core/go/fill.js';
 import { defineRule } from '../define-rule.js';
 
 const WRITES = new Set(['WriteString', 'WriteByte', 'WriteRune', 'Write']);
@@ -117,6 +118,55 @@ function summedSource(loop: SyntaxNode, write: Use): string | null {
   return type?.kind === 'slice' && type.text.replace(/\s/g, '') === '[]string' ? over.text : null;
 }
 
+/** Expressions whose length can be taken again before the loop: no calls, no side effects. */
+const PURE = new Set(['identifier', 'field_identifier', 'selector_expression', 'index_expression', 'slice_expression', 'int_literal', 'binary_expression', 'parenthesized_expression']);
+
+function isPure(node: SyntaxNode): boolean {
+  return PURE.has(node.type) && node.namedChildren.every((c) => c.type === 'comment' || isPure(c));
+}
+
+/**
+ * The `Grow` the loop's size calls for, as code, when the loop ranges over a named value and
+ * its body's only use of the builder is one unconditional write whose length follows from the
+ * element: `WriteByte` (one byte each: `Grow(len(x))`), or `Write`/`WriteString` of a
+ * side-effect-free expression of the loop variables (the summed lengths). Null otherwise.
+ */
+function computedGrow(loop: SyntaxNode, name: string): string | null {
+  const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
+  const over = clause?.childForFieldName('right');
+  const body = loop.childForFieldName('body');
+  if (!clause || !over || !body || (over.type !== 'identifier' && over.type !== 'selector_expression')) return null;
+  const writes = usesOf(body, name, undefined);
+  // Every mention of the builder in the body is one of these writes.
+  if (writes.length === 0 || body.descendantsOfType('identifier').filter((id) => id.text === name).length !== writes.length) return null;
+  const vars = (clause.childForFieldName('left')?.namedChildren ?? []).map((v) => v.text);
+  const used = vars.map(() => false);
+  let bytes = 0;
+  const lengths: string[] = [];
+  for (const w of writes) {
+    const statement = w.call.parent;
+    if (statement?.type !== 'expression_statement' || !fillsEveryIteration(loop, statement)) return null;
+    const args = callArguments(w.call);
+    if (args.length !== 1) return null;
+    const arg = args[0]!;
+    const literal = w.method === 'WriteString' ? stringLiteralValue(arg) : null;
+    if (w.method === 'WriteByte') bytes += 1;
+    else if (literal !== null) bytes += Buffer.byteLength(literal);
+    else if ((w.method === 'WriteString' || w.method === 'Write') && isPure(arg)) {
+      const mentioned = vars.map((v) => v !== '_' && mentions(arg, v));
+      if (!mentioned.some(Boolean)) return null;
+      mentioned.forEach((m, i) => (used[i] ||= m));
+      lengths.push(`len(${arg.text})`);
+    } else return null;
+  }
+  if (lengths.length === 0) return bytes > 0 && bytes <= 64 ? `\`${name}.Grow(${bytes === 1 ? '' : `${bytes}*`}len(${over.text}))\`` : null;
+  const header = used[1] ? `${used[0] ? vars[0] : '_'}, ${vars[1]}` : vars[0]!;
+  const n = ['n', 'size', 'total'].find((c) => !mentions(loop, c) && !vars.includes(c));
+  if (!n) return null;
+  const sum = [...lengths, ...(bytes > 0 ? [String(bytes)] : [])].join(' + ');
+  return `so sum it first: \`${n} := 0; for ${header} := range ${over.text} { ${n} += ${sum} }; ${name}.Grow(${n})\``;
+}
+
 export default defineRule({
   id: 'builder-grow',
   title: 'Grow a `strings.Builder` or `bytes.Buffer` before writing to it in a loop',
@@ -124,6 +174,7 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.0',
   fixable: false,
+  subjects: ['grow', 'capacity', 'presiz', 'pre-siz'],
   description:
     'A `strings.Builder` or `bytes.Buffer` written in a loop starts empty and doubles its buffer whenever ' +
     'it fills: each growth allocates and copies everything written so far. When the final size can be ' +
@@ -185,11 +236,19 @@ func join(parts []string, sep string) string {
         }
       }
       if (!firstLoop) return;
+      const base = `\`${name}\` (${builder.type}) is written in a loop without \`Grow\`, so it reallocates and copies its buffer each time it doubles`;
+      // A comment only when the final size follows from what the loop ranges over.
+      const grow = computedGrow(firstLoop.loop, name);
+      if (grow) {
+        context.report({ node: builder.node, message: `${base}: the size is known before the loop, ${grow}.` });
+        return;
+      }
       const sum = summedSource(firstLoop.loop, firstLoop.write);
-      const estimate = sum ? `at least the summed lengths of \`${sum}\`` : 'an estimate of the final size';
+      const estimate = sum ? `at least the summed lengths of \`${sum}\`` : 'an estimate of the final size, if one is known';
       context.report({
         node: builder.node,
-        message: `\`${name}\` (${builder.type}) is written in a loop without \`Grow\`, so it reallocates and copies its buffer each time it doubles: call \`${name}.Grow(n)\` before the loop with ${estimate}.`,
+        message: `${base}: call \`${name}.Grow(n)\` before the loop with ${estimate}.`,
+        tier: 'advisory',
       });
     };
     return {

@@ -7,7 +7,7 @@ import (
 
 // Zeichenketten mit Umlauten: äöü → ÄÖÜ.
 func großschreiben(wörter []string) string {
-	var sb str.Builder // want "builder-grow"
+	var sb str.Builder // want-advisory "builder-grow"
 	for _, w := range wörter {
 		sb.WriteString(str.ToUpper(w) + " ✓")
 	}

@@ -12,7 +12,7 @@ type Field struct {
 }
 
 func join(parts []string, sep string) string {
-	var b strings.Builder // want "builder-grow"
+	var b strings.Builder // want-advisory "builder-grow"
 	for i, p := range parts {
 		if i > 0 {
 			b.WriteString(sep)
@@ -31,7 +31,7 @@ func concat(parts []string) string {
 }
 
 func encode(fields []Field) []byte {
-	var buf bytes.Buffer // want "builder-grow"
+	var buf bytes.Buffer // want-advisory "builder-grow"
 	buf.WriteByte('{')
 	for _, f := range fields {
 		fmt.Fprintf(&buf, "%q:%q,", f.Key, f.Value)
@@ -41,7 +41,7 @@ func encode(fields []Field) []byte {
 }
 
 func hexdump(data []byte) string {
-	sb := &strings.Builder{} // want "builder-grow"
+	sb := &strings.Builder{} // want-advisory "builder-grow"
 	for i, c := range data {
 		if i%16 == 0 {
 			sb.WriteByte('\n')
@@ -52,7 +52,7 @@ func hexdump(data []byte) string {
 }
 
 func lines(rows [][]string) []byte {
-	out := new(bytes.Buffer) // want "builder-grow"
+	out := new(bytes.Buffer) // want-advisory "builder-grow"
 	for _, row := range rows {
 		for j, cell := range row {
 			if j > 0 {
@@ -66,7 +66,7 @@ func lines(rows [][]string) []byte {
 }
 
 func repeat(s string, n int) string {
-	b := strings.Builder{} // want "builder-grow"
+	b := strings.Builder{} // want-advisory "builder-grow"
 	for i := 0; i < n; i++ {
 		b.WriteString(s)
 	}
@@ -105,7 +105,7 @@ func fromNil(fields []Field) []byte {
 }
 
 func fromEmptyString(fields []Field) string {
-	out := bytes.NewBufferString("") // want "builder-grow"
+	out := bytes.NewBufferString("") // want-advisory "builder-grow"
 	for _, f := range fields {
 		fmt.Fprintln(out, f.Value)
 	}
