@@ -91,6 +91,37 @@ function resetIn(loop: SyntaxNode, name: string): boolean {
   return false;
 }
 
+/** Whether the loop reads `name` anywhere but in its own `name += …` / `name = name + …` statements. */
+function readInLoop(loop: SyntaxNode, name: string): boolean {
+  const body = loop.childForFieldName('body');
+  if (!body) return false;
+  for (const id of body.descendantsOfType('identifier')) {
+    if (id.text !== name) continue;
+    let stmt: SyntaxNode | null = id.parent;
+    while (stmt && stmt.type !== 'assignment_statement' && stmt.type !== 'return_statement' && stmt.id !== body.id) stmt = stmt.parent;
+    if (stmt?.type === 'return_statement') continue; // the final value, returned from inside the loop
+    if (!stmt || stmt.type !== 'assignment_statement' || concatenatedVariable(stmt)?.text !== name) return true;
+    // Inside its own concatenation: only as the target or the leftmost operand.
+    const right = stmt.childForFieldName('right');
+    if (right && id.startIndex >= right.startIndex && stmt.childForFieldName('operator')?.text === '+=') return true;
+  }
+  return false;
+}
+
+/** Whether the concatenated string ends in an error (`fmt.Errorf`, `errors.New`) in the same function: a failure path. */
+function endsInError(fn: SyntaxNode | null, name: string, after: SyntaxNode): boolean {
+  if (!fn) return false;
+  return fn.descendantsOfType('call_expression').some(
+    (c) => c.startIndex >= after.endIndex && /^(?:fmt\.Errorf|errors\.New)$/.test(c.childForFieldName('function')?.text ?? '') && mentions(c, name),
+  );
+}
+
+/** `for sc.Scan()`, `for rows.Next()`: a loop that runs once per record of its input, however large. */
+function readsInput(loop: SyntaxNode): boolean {
+  const cond = loop.namedChildren.find((c) => c.type === 'call_expression');
+  return cond !== undefined && /\.(?:Scan|Next)$/.test(cond.childForFieldName('function')?.text ?? '') && callArguments(cond).length === 0;
+}
+
 export default defineRule({
   id: 'string-concat-loop',
   title: 'Build strings in loops with `strings.Builder`',
@@ -98,6 +129,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: ['concat', 'builder'],
   description:
     'Strings are immutable: `s += x` allocates a new string and copies all of `s` into it. In a loop the ' +
     'copies add up to O(n²) bytes and one allocation per iteration. A `strings.Builder` appends into a ' +
@@ -154,13 +186,26 @@ func joinErrors(errs []error) string {
         if (growing.length === 0 || growing.every((l) => (constantIterations(l) ?? Infinity) <= SMALL_LOOP)) return;
         if (leavesLoopAfter(stmt, growing[0]!)) return;
         const outer = growing[growing.length - 1]!;
+        // Each intermediate string is used in the loop (printed, compared, stored): a Builder
+        // would have to produce it every iteration anyway.
+        if (readInLoop(outer, name)) return;
         const key = `${at}:${outer.startIndex}`;
         if (reported.has(key)) return;
         reported.add(key);
         const written = stmt.childForFieldName('operator')?.text === '+=' ? `${name} += …` : `${name} = ${name} + …`;
+        // A comment only for a loop over input records (a scanner, a row cursor): their number is
+        // unbounded. Loops over in-memory values are mostly a few labels or an error message.
+        if (growing.some(readsInput) && !endsInError(decl.statement.parent, name, outer)) {
+          context.report({
+            node: stmt,
+            message: `\`${written}\` in a loop over input records copies the whole string every iteration (O(n²) bytes, an allocation each time): build it in a \`strings.Builder\`.`,
+          });
+          return;
+        }
         context.report({
           node: stmt,
-          message: `\`${written}\` in a loop copies the whole string every iteration (O(n²) bytes, an allocation each time): build it in a \`strings.Builder\` (call \`Grow\` first).`,
+          message: `\`${written}\` in a loop copies the whole string every iteration (O(n²) bytes, an allocation each time): if the loop can run many times, build it in a \`strings.Builder\`.`,
+          tier: 'advisory',
         });
       },
     };

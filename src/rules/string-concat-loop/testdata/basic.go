@@ -13,7 +13,7 @@ type Row struct {
 func joinErrors(errs []error) string {
 	msg := "errors:"
 	for _, err := range errs {
-		msg += " " + err.Error() // want "string-concat-loop"
+		msg += " " + err.Error() // want-advisory "string-concat-loop"
 	}
 	return msg
 }
@@ -21,7 +21,7 @@ func joinErrors(errs []error) string {
 func table(rows []Row) string {
 	var out string
 	for _, r := range rows {
-		out = out + r.Name + "\t" + strconv.Itoa(r.Count) + "\n" // want "string-concat-loop"
+		out = out + r.Name + "\t" + strconv.Itoa(r.Count) + "\n" // want-advisory "string-concat-loop"
 	}
 	return out
 }
@@ -30,7 +30,7 @@ func csv(values []int) string {
 	s := ""
 	for i, v := range values {
 		if i > 0 {
-			s += "," // want "string-concat-loop"
+			s += "," // want-advisory "string-concat-loop"
 		}
 		s += strconv.Itoa(v)
 	}
@@ -40,7 +40,7 @@ func csv(values []int) string {
 func repeat(word string, n int) string {
 	var s = ""
 	for i := 0; i < n; i++ {
-		s += word // want "string-concat-loop"
+		s += word // want-advisory "string-concat-loop"
 	}
 	return s
 }
@@ -51,13 +51,13 @@ func untilDone(next func() (string, bool)) (result string) {
 		if !ok {
 			return result
 		}
-		result += part // want "string-concat-loop"
+		result += part // want-advisory "string-concat-loop"
 	}
 }
 
 func indent(prefix string, depth int) string {
 	for depth > 0 {
-		prefix += "  " // want "string-concat-loop"
+		prefix += "  " // want-advisory "string-concat-loop"
 		depth--
 	}
 	return prefix
@@ -67,7 +67,7 @@ func grid(rows [][]string) string {
 	var s string
 	for _, row := range rows {
 		for _, cell := range row {
-			s += cell + " " // want "string-concat-loop"
+			s += cell + " " // want-advisory "string-concat-loop"
 		}
 		s += "\n"
 	}
@@ -79,7 +79,7 @@ func pairs(rows []Row) string {
 	s := ""
 	for _, r := range rows {
 		for i := 0; i < 2; i++ {
-			s += fmt.Sprint(r.Count, i) // want "string-concat-loop"
+			s += fmt.Sprint(r.Count, i) // want-advisory "string-concat-loop"
 		}
 	}
 	return s
@@ -92,7 +92,7 @@ func lines(rows [][]string) []string {
 	for _, row := range rows {
 		line = ""
 		for _, cell := range row {
-			line += cell // want "string-concat-loop"
+			line += cell // want-advisory "string-concat-loop"
 		}
 		out = append(out, line)
 	}
@@ -103,7 +103,7 @@ func closure(items []string) func() string {
 	return func() string {
 		s := "["
 		for _, it := range items {
-			s += it + ";" // want "string-concat-loop"
+			s += it + ";" // want-advisory "string-concat-loop"
 		}
 		return s + "]"
 	}
@@ -112,7 +112,7 @@ func closure(items []string) func() string {
 func formatted(vals []float64) string {
 	s := fmt.Sprintf("%d values:", len(vals))
 	for _, v := range vals {
-		s += " " + strconv.FormatFloat(v, 'g', -1, 64) // want "string-concat-loop"
+		s += " " + strconv.FormatFloat(v, 'g', -1, 64) // want-advisory "string-concat-loop"
 	}
 	return s
 }
@@ -120,7 +120,7 @@ func formatted(vals []float64) string {
 func labelled(name string, tags []string) string {
 	label := "<" + name
 	for _, t := range tags {
-		label = label + " " + t // want "string-concat-loop"
+		label = label + " " + t // want-advisory "string-concat-loop"
 	}
 	return label + ">"
 }
@@ -128,7 +128,7 @@ func labelled(name string, tags []string) string {
 func path(parts []fmt.Stringer) string {
 	p := parts[0].String()
 	for _, x := range parts[1:] {
-		p += "/" + x.String() // want "string-concat-loop"
+		p += "/" + x.String() // want-advisory "string-concat-loop"
 	}
 	return p
 }
