@@ -49,6 +49,40 @@ function untypedKind(type: TypeInfo | null): string | null {
   return UNTYPED.has(text) ? text : null;
 }
 
+/**
+ * The fixed keys the function reads from the decoded map after the call (`v["name"]`), or an
+ * empty list. Reads that only test presence (`_, ok := v["k"]`) or switch on the value's
+ * type (`switch x := v["k"].(type)`, a polymorphic field) are not evidence a struct would do.
+ */
+function fixedKeyReads(call: SyntaxNode, target: SyntaxNode): string[] {
+  if (target.type !== 'identifier') return [];
+  const body = enclosingFunction(call)?.childForFieldName('body');
+  if (!body || !body.text.includes(`${target.text}[`)) return [];
+  // Every later use is a read by a literal key: the map is not ranged, passed on or returned.
+  for (const id of body.descendantsOfType('identifier')) {
+    if (id.startIndex < call.endIndex || id.text !== target.text) continue;
+    const ix = id.parent;
+    const key = ix?.type === 'index_expression' && ix.childForFieldName('operand')?.id === id.id ? ix.childForFieldName('index') : null;
+    if (key?.type !== 'interpreted_string_literal' && key?.type !== 'raw_string_literal') return [];
+  }
+  const keys = new Set<string>();
+  for (const ix of body.descendantsOfType('index_expression')) {
+    if (ix.startIndex < call.endIndex || ix.childForFieldName('operand')?.text !== target.text) continue;
+    const key = ix.childForFieldName('index');
+    if (key?.type !== 'interpreted_string_literal' && key?.type !== 'raw_string_literal') continue;
+    let up = ix.parent;
+    if (up?.type === 'type_assertion_expression' && up.childForFieldName('type')?.text === 'type') return []; // type switch
+    if (up?.type === 'type_switch_statement' || up?.parent?.type === 'type_switch_header') return [];
+    while (up?.type === 'type_assertion_expression' || up?.type === 'parenthesized_expression') up = up.parent;
+    if (up?.type === 'expression_list' && up.parent?.type === 'assignment_statement' && up.parent.childForFieldName('left')?.id === up.id) continue; // a write
+    const holder = up?.type === 'expression_list' ? up.parent : null;
+    const left = holder?.childForFieldName('left')?.namedChildren ?? [];
+    if (holder && (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') && left[0]?.text === '_' && left.length === 2) continue; // presence only
+    keys.add(key.text);
+  }
+  return [...keys];
+}
+
 export default defineRule({
   id: 'json-untyped-map',
   title: 'Decode JSON into typed structs, not `map[string]any`',
@@ -56,6 +90,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: ['generic', 'arbitrary', 'untyped', 'schema'],
   description:
     'Decoding JSON into `map[string]interface{}`, `map[string]any`, `interface{}` or `any` builds a map ' +
     'per object and boxes every value in an interface (numbers become `float64`), which allocates far more ' +
@@ -96,6 +131,11 @@ func parseEvent(raw []byte) (string, error) {
     'same file. An `interface{}` variable that already holds a pointer (`var v any = &cfg`) decodes into ' +
     'that value and is not reported.',
   create(context) {
+    // A type switch after the decode: some value is polymorphic, which a plain struct does not hold.
+    const hasTypeSwitchOn = (call: SyntaxNode): boolean => {
+      const body = enclosingFunction(call)?.childForFieldName('body');
+      return !!body && body.descendantsOfType('type_switch_statement').some((sw) => sw.startIndex > call.endIndex);
+    };
     const jsonName = importLookup(() => context.imports(), 'encoding/json');
     return {
       $calls: ['Unmarshal', 'Decode'],
@@ -116,9 +156,21 @@ func parseEvent(raw []byte) (string, error) {
         const kind = untypedKind(type);
         if (!kind || (type!.kind === 'interface' && !nilInterface(target))) return;
         const what = fn.field === 'Unmarshal' ? `${json}.Unmarshal` : 'Decode';
+        const keys = type!.kind === 'map' ? fixedKeyReads(call, target) : [];
+        if (keys.length > 0 && !hasTypeSwitchOn(call)) {
+          const named = keys.slice(0, 3).join(', ') + (keys.length > 3 ? ', …' : '');
+          context.report({
+            node: call,
+            message: `\`${what}\` into \`${kind}\`, then only fixed keys are read (${named}): a struct with those fields decodes them without a map per object or a type assertion per read.`,
+          });
+          return;
+        }
+        // Without fixed-key reads the generic value may be the point (arbitrary documents, a
+        // pass-through, a generic transform): advisory.
         context.report({
           node: call,
-          message: `\`${what}\` into \`${kind}\` allocates a map per object and boxes every value in an interface (several times slower than a struct, and every read needs a type assertion); decode into a typed struct.`,
+          message: `\`${what}\` into \`${kind}\` allocates a map per object and boxes every value in an interface; if the document has a fixed shape, a typed struct decodes faster and needs no type assertions.`,
+          tier: 'advisory',
         });
       },
     };

@@ -20,7 +20,7 @@ func handleEvent(w http.ResponseWriter, r *http.Request) {
 
 func parseAttributes(raw []byte) (map[string]any, error) {
 	attrs := make(map[string]any)
-	if err := json.Unmarshal(raw, &attrs); err != nil { // want "json-untyped-map"
+	if err := json.Unmarshal(raw, &attrs); err != nil { // want-advisory "json-untyped-map"
 		return nil, err
 	}
 	return attrs, nil
@@ -28,13 +28,13 @@ func parseAttributes(raw []byte) (map[string]any, error) {
 
 func parseLiteral(raw []byte) (map[string]any, error) {
 	attrs := map[string]any{}
-	err := json.Unmarshal(raw, &attrs) // want "json-untyped-map"
+	err := json.Unmarshal(raw, &attrs) // want-advisory "json-untyped-map"
 	return attrs, err
 }
 
 func parseAnything(raw []byte) (interface{}, error) {
 	var v interface{}
-	if err := json.Unmarshal(raw, &v); err != nil { // want "json-untyped-map"
+	if err := json.Unmarshal(raw, &v); err != nil { // want-advisory "json-untyped-map"
 		return nil, err
 	}
 	return v, nil
@@ -45,7 +45,7 @@ func decodeStream(r io.Reader) ([]any, error) {
 	var out []any
 	for dec.More() {
 		var item any
-		if err := dec.Decode(&item); err != nil { // want "json-untyped-map"
+		if err := dec.Decode(&item); err != nil { // want-advisory "json-untyped-map"
 			return nil, err
 		}
 		out = append(out, item)
@@ -55,12 +55,12 @@ func decodeStream(r io.Reader) ([]any, error) {
 
 func decodeTyped(dec *json.Decoder) (map[string]interface{}, error) {
 	var m map[string]interface{}
-	err := dec.Decode(&m) // want "json-untyped-map"
+	err := dec.Decode(&m) // want-advisory "json-untyped-map"
 	return m, err
 }
 
 func namedResult(raw []byte) (fields map[string]interface{}, err error) {
-	err = json.Unmarshal(raw, &fields) // want "json-untyped-map"
+	err = json.Unmarshal(raw, &fields) // want-advisory "json-untyped-map"
 	return
 }
 
@@ -70,10 +70,10 @@ type Envelope struct {
 }
 
 func (e *Envelope) load(raw []byte) error {
-	return json.Unmarshal(raw, &e.Data) // want "json-untyped-map"
+	return json.Unmarshal(raw, &e.Data) // want-advisory "json-untyped-map"
 }
 
 func generic(raw []byte) (v any, err error) {
-	err = json.Unmarshal(raw, &v) // want "json-untyped-map"
+	err = json.Unmarshal(raw, &v) // want-advisory "json-untyped-map"
 	return
 }
