@@ -287,7 +287,7 @@ export function findDeclaration(from: SyntaxNode, name: string): Declaration | n
   return null;
 }
 
-function classifyTypeNode(node: SyntaxNode): TypeInfo {
+export function classifyTypeNode(node: SyntaxNode): TypeInfo {
   switch (node.type) {
     case 'slice_type':
       return { kind: 'slice', text: node.text, node };
