@@ -20,3 +20,9 @@ export function runsPerItemOrRequest(node: SyntaxNode, imports: ReadonlyMap<stri
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (takesHttpRequest(fn, imports)) return true;
   return false;
 }
+
+/** A `//go:build ignore` file: a program run by hand or by `go generate`, never built into the package. */
+export function isIgnoredBuild(source: string): boolean {
+  const head = source.slice(0, Math.max(0, source.search(/^package\s/m)));
+  return /^\/\/go:build\s+ignore\s*$/m.test(head);
+}

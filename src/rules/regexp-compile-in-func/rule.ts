@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, topLevelDeclarations } from '../../core/go/scope.js';
 import { callArguments, enclosingFunction, enclosingLoop, FUNCTION_TYPES, functionName, isHttpHandler, packageCall } from '../../core/go/syntax.js';
-import { runsPerItemOrRequest } from '../../core/go/per-request.js';
+import { isIgnoredBuild, runsPerItemOrRequest } from '../../core/go/per-request.js';
 import { defineRule } from '../define-rule.js';
 
 import { qualifiedCallee } from '../os-root/callee.js';
@@ -216,7 +216,7 @@ func validID(id string) bool {
         // A comment where the compile visibly repeats: in a loop, per request, or in a helper that
         // applies the pattern to its own string argument. Elsewhere the function may run once
         // (config parsing, setup): advisory.
-        const repeats = where.kind !== 'function' || appliesToParameter(where.fn) || runsPerItemOrRequest(where.fn, imports);
+        const repeats = !isIgnoredBuild(context.source) && (where.kind !== 'function' || appliesToParameter(where.fn) || runsPerItemOrRequest(where.fn, imports));
         pending.push({ call, fn: where.kind === 'function' ? where.fn : null, name: where.kind === 'function' && where.fn.type === 'function_declaration' ? where.name : '', message, repeats });
       },
       $end() {

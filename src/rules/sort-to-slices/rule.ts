@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import { blockStatements, callArguments, selectorParts, unparen } from '../../core/go/syntax.js';
 import type { Edit } from '../../core/model.js';
 import type { RuleContext } from '../../core/rule.js';
+import { isIgnoredBuild } from '../../core/go/per-request.js';
 import { defineRule } from '../define-rule.js';
 import { packageCallSites, packageReferences, shadowed, sliceElementType } from './slice-types.js';
 
@@ -257,7 +258,7 @@ function checkCall(context: RuleContext, names: Names, call: SyntaxNode): void {
   }
   const base = `\`${names.sort}.${fn}\` swaps through reflection and calls \`less\` by index`;
   // A comment only for a one-key comparison the bot can rewrite, outside code that runs rarely.
-  const evidence = (toSort || (key !== null && element !== null)) && !inColdFunction(call);
+  const evidence = (toSort || (key !== null && element !== null)) && !inColdFunction(call) && !isIgnoredBuild(context.source);
   if (!evidence) {
     const why = key === null && !toSort ? ' — the comparator is not a single `<`/`>` key, so the three-way comparison is written by hand' : '';
     context.report({ node: call, message: `${base}: ${advice}${importAdvice(missing)}${why}.`, tier: 'advisory' });

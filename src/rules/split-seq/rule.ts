@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import type { Edit } from '../../core/model.js';
 import { mentions, packageCall, unparen } from '../../core/go/syntax.js';
-import { runsPerItemOrRequest } from '../../core/go/per-request.js';
+import { isIgnoredBuild, runsPerItemOrRequest } from '../../core/go/per-request.js';
 import { defineRule } from '../define-rule.js';
 
 /** Slice-returning splitters and their Go 1.24 iterator forms (same elements, same order). */
@@ -97,7 +97,7 @@ func headerNames(list string) []string {
     };
     // A comment only where the split repeats (per element of an outer loop, per HTTP request);
     // a split that runs once per call of a cold function is advisory.
-    const tier = (node: SyntaxNode): { tier?: 'advisory' } => (runsPerItemOrRequest(node.parent!, context.imports()) ? {} : { tier: 'advisory' });
+    const tier = (node: SyntaxNode): { tier?: 'advisory' } => (!isIgnoredBuild(context.source) && runsPerItemOrRequest(node.parent!, context.imports()) ? {} : { tier: 'advisory' });
     return {
       range_clause(clause) {
         const right = clause.childForFieldName('right');
