@@ -67,7 +67,7 @@ function message(collection: string, verdict: Exclude<Verdict, null>, what: stri
   if (verdict === 'growing') {
     return `${what} scans \`${collection}\` on every iteration while the enclosing loop appends to it: O(n²); keep a \`map[T]struct{}\` of the values added and test that.`;
   }
-  return `${what} scans \`${collection}\` on every iteration of the enclosing loop: O(n·m); build a \`map[T]struct{}\` of \`${collection}\` once before the loop for O(n+m).`;
+  return `${what} scans \`${collection}\` on every iteration of the enclosing loop: O(n·m); if both can be large, build a \`map[T]struct{}\` of \`${collection}\` once before the loop for O(n+m).`;
 }
 
 /** The inner loop's element bindings: the value variable, or `B[j]` for an index. */
@@ -163,7 +163,12 @@ function membershipTest(loop: SyntaxNode, inner: InnerLoop, outer: SyntaxNode): 
     if (left.length !== 1 || right.length !== 1 || !readsElement(right[0]!, inner, aliases)) return null;
     aliases.add(left[0]!.text);
   }
-  if (!recordsMatch(test.childForFieldName('consequence'))) return null;
+  const consequence = test.childForFieldName('consequence');
+  if (!recordsMatch(consequence)) return null;
+  // Recording where the match is (`pos = j`) or removing it (`xs = append(xs[:j], …)`) is a
+  // lookup or a removal, not a membership test.
+  if (consequence && inner.index !== null && identifiersIn(consequence).some((id) => id.text === inner.index)) return null;
+  if (consequence && assignedIn(consequence, inner.collection.text)) return null;
   const cond = test.childForFieldName('condition');
   if (!cond) return null;
   let match: SyntaxNode | null = null;
@@ -197,6 +202,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: ['linear', 'small', 'few', 'handful', 'allocat'],
   description:
     'A membership test inside a loop — an inner loop over `b` that compares each element with the ' +
     "outer loop's value and breaks, returns or sets a flag, or `slices.Contains(b, x)` / `slices.Index(b, x)` " +
@@ -235,19 +241,29 @@ func allowedUsers(users []string, allowed []string) []string {
 }
 `,
   },
-  notes: `"Small" means a literal of at most 16 elements (or an array): below that a scan beats hashing, as the
+  notes: `A comment only for a slice the loop itself appends to and searches (O(n²)); a scan of another slice is
+advisory, since the code rarely shows whether it holds thousands of keys or a handful of peers. Only membership
+tests count: \`slices.Index\` for a position, and inner loops that record the match's index or remove it, are not
+reported.
+
+"Small" means a literal of at most 16 elements (or an array): below that a scan beats hashing, as the
 standard's own size-aware \`searchStrategy\` says. Also left alone: a searched slice that depends on the outer element
 (\`x.Children\`), a compared value that does not change with the outer loop (hoist the search instead), inner loops
 that count or aggregate every match (a join), and searches under a comment that says the linear scan is deliberate.`,
   create(context) {
+    // A comment only for the O(n²) "seen" list the loop itself grows; a scan of a fixed slice
+    // is usually of a handful of peers, options or states, which syntax cannot tell from a
+    // large one: advisory.
     const report = (node: SyntaxNode, anchor: SyntaxNode, collection: SyntaxNode, verdict: Exclude<Verdict, null>, what: string): void => {
-      context.report({ node, anchor, message: message(collection.text, verdict, what) });
+      context.report({ node, anchor, message: message(collection.text, verdict, what), ...(verdict === 'growing' ? {} : { tier: 'advisory' as const }) });
     };
     const checkCall = (call: SyntaxNode, pkg: string): void => {
       const sel = selectorParts(call.childForFieldName('function'));
       if (!sel || sel.operand.text !== pkg || findDeclaration(call, pkg)) return;
       const args = callArguments(call);
       if (args.length !== 2) return;
+      // `slices.Index` for a position (a rank, a removal) is not a membership test.
+      if (sel.field === 'Index' && !comparedWithNotFound(call)) return;
       const loop = enclosingLoop(call);
       if (!loop || !variesWith(args[1]!, loop, null)) return;
       const verdict = searchedCollection(args[0]!, loop, call, context.source);
@@ -284,6 +300,17 @@ that count or aggregate every match (a join), and searches under a comment that 
     };
   },
 });
+
+/** `slices.Index(…) >= 0`, `== -1`, `< 0` …: the position only answers "is it there". */
+function comparedWithNotFound(call: SyntaxNode): boolean {
+  let n = call;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const cmp = n.parent;
+  if (cmp?.type !== 'binary_expression') return false;
+  const other = cmp.childForFieldName('left')?.id === n.id ? cmp.childForFieldName('right') : cmp.childForFieldName('left');
+  const value = other?.text.replace(/\s/g, '');
+  return value === '-1' || value === '0';
+}
 
 /** The statement holding an expression (for comments written above it). */
 function statementOf(node: SyntaxNode): SyntaxNode {

@@ -13,7 +13,7 @@ func TestSyncKeepsRecords(t *testing.T) {
 	got := load("got")
 	for _, w := range want {
 		found := false
-		for _, g := range got { // want "nested-linear-search"
+		for _, g := range got { // want-advisory "nested-linear-search"
 			if g.Key == w.Key {
 				found = true
 				break
