@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { aloneOnLines, enclosingFunction, hasAncestorBefore, mentions, wholeLinesRange } from '../../core/go/syntax.js';
+import { aloneOnLines, blockStatements, enclosingFunction, hasAncestorBefore, mentions, unparen, wholeLinesRange } from '../../core/go/syntax.js';
 import { countedLoop, loopHeader } from '../../core/go/loops.js';
 import { defineRule } from '../define-rule.js';
 
@@ -56,6 +56,27 @@ function usesNElsewhere(fn: SyntaxNode, b: string, header: SyntaxNode): boolean 
     .some((s) => isBN(s, b) && !(s.startIndex >= header.startIndex && s.endIndex <= header.endIndex));
 }
 
+/**
+ * The counter used to batch work: a periodic test such as `i%100 == 0` or `i&mask == 0`
+ * (a flush, a checkpoint every k iterations). Cycling through inputs (`keys[i%len(keys)]`)
+ * is not batching: an own counter does that.
+ */
+function batchesBy(body: SyntaxNode, variable: string): boolean {
+  return body.descendantsOfType('binary_expression').some((e) => {
+    const op = e.childForFieldName('operator')?.text ?? '';
+    if (!['%', '&'].includes(op) || unparen(e.childForFieldName('left')!).text !== variable) return false;
+    let up = e.parent;
+    while (up?.type === 'parenthesized_expression') up = up.parent;
+    return up?.type === 'binary_expression' && ['==', '!='].includes(up.childForFieldName('operator')?.text ?? '');
+  });
+}
+
+/** `b.StopTimer()` and `b.StartTimer()` directly in the loop body: per-iteration setup kept out of the timing. */
+function togglesTimer(body: SyntaxNode, b: string): boolean {
+  const calls = blockStatements(body).map((s) => s.text.replace(/\s/g, ''));
+  return calls.includes(`${b}.StopTimer()`) && calls.includes(`${b}.StartTimer()`);
+}
+
 export default defineRule({
   id: 'benchmark-loop',
   title: 'Use `for b.Loop()` in benchmarks',
@@ -63,6 +84,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.24',
   fixable: true,
+  subjects: ['b.loop', 'b.n'],
   description:
     'Go 1.24 benchmarks loop with `for b.Loop() { … }` instead of counting to `b.N`: setup before the loop ' +
     'is excluded from the timing without `b.ResetTimer()`, the function body runs once per measurement, ' +
@@ -127,6 +149,17 @@ func BenchmarkParse(b *testing.B) {
         if (hasAncestorBefore(loop, LOOPS, fn)) return; // nested: b.N sizes the inner work
         if (usesNElsewhere(fn, b, shape.header)) return; // b.N sizes data: Loop would not set it
         const variableUsed = shape.variable !== null && body !== null && mentions(body, shape.variable);
+        if (variableUsed && batchesBy(body, shape.variable!)) return; // the count drives the work, not only repeats it
+        if (body && togglesTimer(body, b)) {
+          // b.Loop's gain (setup out of the timing) does not apply, and StopTimer inside b.Loop
+          // misbehaved in Go 1.24 (golang/go#72922).
+          context.report({
+            node: shape.header,
+            message: `\`for ${b}.Loop()\` (Go 1.24) is the modern form, but this loop stops and starts the timer every iteration for its own setup; convert it only on Go 1.25 or later, and check the timings.`,
+            tier: 'advisory',
+          });
+          return;
+        }
         context.report({
           node: shape.header,
           message: variableUsed

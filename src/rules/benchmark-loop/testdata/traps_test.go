@@ -58,5 +58,32 @@ func BenchmarkOdd(b *testing.B) {
 	}
 }
 
-func work()      {}
+func work()     {}
 func workN(int) {}
+
+// The counter batches the work (a flush every 64 writes): b.Loop has no counter to give. Not reported.
+func BenchmarkBatchedWrites(b *testing.B) {
+	w := newWriter()
+	for i := 0; i < b.N; i++ {
+		w.write(i)
+		if i%64 == 63 {
+			w.flush()
+		}
+	}
+}
+
+// Per-iteration setup kept out of the timing with StopTimer/StartTimer: advisory, no fix.
+func BenchmarkRebuild(b *testing.B) {
+	for i := 0; i < b.N; i++ { // want-advisory "benchmark-loop"
+		b.StopTimer()
+		w := newWriter()
+		b.StartTimer()
+		w.flush()
+	}
+}
+
+type writer struct{ n int }
+
+func newWriter() *writer      { return &writer{} }
+func (w *writer) write(v int) { w.n += v }
+func (w *writer) flush()      { w.n = 0 }
