@@ -151,11 +151,11 @@ func BenchmarkParse(b *testing.B) {
         const variableUsed = shape.variable !== null && body !== null && mentions(body, shape.variable);
         if (variableUsed && batchesBy(body, shape.variable!)) return; // the count drives the work, not only repeats it
         if (body && togglesTimer(body, b)) {
-          // b.Loop's gain (setup out of the timing) does not apply, and StopTimer inside b.Loop
-          // misbehaved in Go 1.24 (golang/go#72922).
+          // b.Loop's gain (setup before the loop is out of the timing) does not apply to per-iteration
+          // setup, and reviewers report StopTimer inside b.Loop misbehaving on Go 1.24 (golang/go#72922).
           context.report({
             node: shape.header,
-            message: `\`for ${b}.Loop()\` (Go 1.24) is the modern form, but this loop stops and starts the timer every iteration for its own setup; convert it only on Go 1.25 or later, and check the timings.`,
+            message: `\`for ${b}.Loop()\` (Go 1.24) is the modern form, but this loop stops and starts the timer every iteration for its own setup, which `b.Loop` does not take out of the timing for you; if you convert it, compare the timings.`,
             tier: 'advisory',
           });
           return;
