@@ -155,7 +155,7 @@ func BenchmarkParse(b *testing.B) {
           // setup, and reviewers report StopTimer inside b.Loop misbehaving on Go 1.24 (golang/go#72922).
           context.report({
             node: shape.header,
-            message: `\`for ${b}.Loop()\` (Go 1.24) is the modern form, but this loop stops and starts the timer every iteration for its own setup, which `b.Loop` does not take out of the timing for you; if you convert it, compare the timings.`,
+            message: `\`for ${b}.Loop()\` (Go 1.24) is the modern form, but this loop stops and starts the timer every iteration for its own setup, which \`b.Loop\` does not take out of the timing for you; if you convert it, compare the timings.`,
             tier: 'advisory',
           });
           return;
