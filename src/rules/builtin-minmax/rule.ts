@@ -180,6 +180,7 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.21',
   fixable: true,
+  subjects: ['nan', 'math.min', 'math.max'],
   description:
     'Go 1.21 has built-in `min` and `max` for every ordered type. An `if`/`else` that assigns the smaller ' +
     'or larger of two values, `math.Min`/`math.Max` (a function call; the built-ins treat NaN and ±0 the ' +
@@ -257,7 +258,7 @@ func ratio(hits, total float64) float64 {
       if (mathName === undefined) mathName = context.imports().get('math') ?? null;
       return mathName ?? undefined;
     };
-    const mathCalls: Array<{ call: SyntaxNode; builtin: Builtin; fixable: boolean; message: string }> = [];
+    const mathCalls: Array<{ call: SyntaxNode; builtin: Builtin; fixable: boolean; message: string; unwrap: string }> = [];
 
     const advice = (builtin: Builtin, visible: boolean): string =>
       visible ? '' : ` (\`${builtin}\` is shadowed here: rename the local \`${builtin}\` to use the built-in)`;
@@ -370,11 +371,16 @@ func ratio(hits, total float64) float64 {
         // With constant arguments only, the built-in's result is an untyped constant (maybe an int).
         const typed = kinds.includes('variable') || (kinds.every((k) => k === 'constant') && args.some((x) => x.descendantsOfType('float_literal').length > 0 || x.type === 'float_literal'));
         const visible = builtinVisible(builtin, call);
+        // `int(math.Min(float64(a), float64(b)))`: the built-in takes the integers themselves.
+        const converted = args.map((x) => /^float64\s*\(/.test(unparen(x).text));
+        const roundTrip = converted.every(Boolean) && /^\w+$/.test(call.parent?.parent?.childForFieldName('function')?.text ?? '') && call.parent?.type === 'argument_list' && call.parent.parent?.type === 'call_expression' && call.parent.parent.childForFieldName('function')?.text !== 'float64';
+        const unwrap = roundTrip ? ` If the converted values share one type, \`${builtin}\` takes them directly: drop the \`float64(…)\` conversions and the one around the result.` : '';
         mathCalls.push({
           call,
           builtin,
           fixable: typed && visible,
           message: `\`${m}.${name}\` → the built-in \`${builtin}\` (Go 1.21): the same result for NaN and ±0, without a function call${advice(builtin, visible)}.`,
+          unwrap,
         });
       },
 
@@ -417,7 +423,11 @@ func ratio(hits, total float64) float64 {
             calls.length === 1 ? first.message : `${calls.length} calls of ${names.map((n) => `\`${n}\``).join(' and ')} on this line → the built-in ${[...new Set(calls.map((c) => `\`${c.builtin}\``))].join(' and ')} (Go 1.21): the same results for NaN and ±0, without function calls.`;
           context.report({
             node: first.call,
-            message: fixable && !importStays ? `${message.replace(/\.$/, '')}; then drop the unused \`math\` import.` : message,
+            message: (fixable && !importStays
+              ? lines.length === 1
+                ? `${message.replace(/\.$/, '')}; then drop the unused \`math\` import.`
+                : `${message.replace(/\.$/, '')}; once all ${rewritten} \`math.Min\`/\`math.Max\` calls of this file are changed, drop the \`math\` import.`
+              : message) + (calls.length === 1 ? first.unwrap : ''),
             fix: fixable && importStays
               ? calls.map((c) => {
                   const fnNode = c.call.childForFieldName('function')!;
