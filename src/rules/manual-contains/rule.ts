@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { typeOfExpression, typeOfValue, type TypeInfo } from '../../core/go/scope.js';
-import { blockStatements, packageCall, unparen } from '../../core/go/syntax.js';
+import { blockStatements, FUNCTION_TYPES, packageCall, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 import { identifiersIn, loopHeader, textContains } from '../quadratic-duplicates/loops.js';
 import { shadowed, sliceElementType } from '../sort-to-slices/slice-types.js';
@@ -131,6 +131,25 @@ function stringsResult(call: SyntaxNode, imports: ReadonlyMap<string, string>): 
   return target?.path === 'strings' && STRING_SLICES.has(target.name) && !shadowed(imports.get('strings')!, call) ? 'string' : null;
 }
 
+/**
+ * The name of a function (or a local `name := func…`) whose whole body is the search over its
+ * two parameters: a helper that only re-spells `slices.Contains`. Null otherwise.
+ */
+function wholeHelper(loop: SyntaxNode, slice: string, needle: string): string | null {
+  const body = loop.parent?.parent;
+  const fn = body?.type === 'block' ? body.parent : null;
+  if (!fn || !FUNCTION_TYPES.has(fn.type) || blockStatements(body!).length !== 2) return null;
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).flatMap((p) => p.childrenForFieldName('name').map((n) => n.text));
+  if (params.length !== 2 || !params.includes(slice) || !params.includes(needle)) return null;
+  if (fn.type === 'function_declaration') return fn.childForFieldName('name')?.text ?? null;
+  const holder = fn.parent?.parent;
+  if (fn.type === 'func_literal' && holder?.type === 'short_var_declaration') {
+    const left = holder.childForFieldName('left')?.namedChildren ?? [];
+    return left.length === 1 ? left[0]!.text : null;
+  }
+  return null;
+}
+
 export default defineRule({
   id: 'manual-contains',
   title: 'Use `slices.Contains` / `slices.Index` instead of a hand-written search',
@@ -138,6 +157,7 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.21',
   fixable: true,
+  subjects: ['slices.contains', 'slices.index', 'unroll'],
   description:
     'A loop that returns `true` when an element equals the needle and `false` after the loop is ' +
     '`slices.Contains(s, x)` written out by hand; returning the index and `-1` is `slices.Index(s, x)` ' +
@@ -197,10 +217,15 @@ loop; \`slices.Contains\` is the simpler form, and for repeated membership tests
             ? [{ start: loop.startIndex, end: search.next.endIndex, text: `return ${call(slicesName!)}${kept}` }]
             : undefined;
         const advice = slicesName === null ? ' (add import "slices")' : !usable ? ' (a local name hides `slices`)' : '';
+        // An exported helper is API: callers elsewhere keep it, so only its body changes.
+        const helper = wholeHelper(loop, search.slice.text, search.needle.text);
+        const deletable = helper !== null && !/^\p{Lu}/u.test(helper) ? helper : null;
         context.report({
           node: loop,
           anchor: loop,
-          message: `This loop is a hand-written \`${call('slices')}\`, an O(n) scan: \`return ${call('slices')}\` says so in one line${advice}.`,
+          message: deletable
+            ? `\`${deletable}\` is a hand-written \`slices.${fn}\`: delete it and call \`slices.${fn}\` where it is used${advice}; until then its body can be \`return ${call('slices')}\`.`
+            : `This loop is a hand-written \`${call('slices')}\`, an O(n) scan: \`return ${call('slices')}\` says so in one line${advice}.`,
           fix,
         });
       },

@@ -130,3 +130,25 @@ type server struct{ req *http }
 type http struct{ Method string }
 
 var _ = slices.Max[[]int]
+
+// The whole helper re-spells slices.Contains: the advice is to delete it.
+func stringInSlice(list []string, s string) bool {
+	for _, v := range list { // want "manual-contains"
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLabel(labels []string) bool {
+	contains := func(xs []string, x string) bool {
+		for _, v := range xs { // want "manual-contains"
+			if v == x {
+				return true
+			}
+		}
+		return false
+	}
+	return contains(labels, "bug")
+}
