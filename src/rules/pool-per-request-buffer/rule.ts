@@ -99,6 +99,8 @@ function escapes(use: SyntaxNode, name: string, scope: SyntaxNode): boolean {
       case 'argument_list': {
         const call = n.parent;
         if (call?.childForFieldName('function')?.text === 'append' && n.namedChildren[0]?.id !== child.id) return true;
+        // A setter keeps what it is given (`cmd.SetOut(buf)`, `log.SetOutput(buf)`): pooling it would be wrong.
+        if (/(?:^|\.)Set[A-Z]\w*$/.test(call?.childForFieldName('function')?.text ?? '')) return true;
         return false; // passed to a call: used, not kept
       }
       case 'expression_list': {
@@ -157,12 +159,15 @@ export default defineRule({
   severity: 'notice',
   minGo: '1.0',
   fixable: false,
+  subjects: ['pool', 'allocat', 'reuse'],
   description:
     'A large byte buffer (`make([]byte, N)` with a constant N of 1 KiB or more) or a `bytes.Buffer` ' +
-    '(`new(bytes.Buffer)`, `bytes.NewBuffer(…)`) made inside an HTTP handler or a loop is allocated again ' +
+    '(`new(bytes.Buffer)`, `bytes.NewBuffer(make(…))`) made inside an HTTP handler or a loop is allocated again ' +
     'for every request or iteration, and the garbage collector has to reclaim each one. A `sync.Pool` ' +
     'hands back a buffer from an earlier request instead. Buffers that outlive the request or iteration ' +
-    '(returned, stored, sent on a channel) are not reported: a pool does not fit them.',
+    '(returned, stored, sent on a channel, handed to a setter such as `SetOut`) and buffers around an existing ' +
+    'slice or string (`bytes.NewBuffer(body)`, `bytes.NewBufferString(s)`) are not reported. In a loop the ' +
+    'finding is advisory: the first fix there is to allocate once before the loop and reuse.',
   examples: {
     incorrect: `
 import (
@@ -219,9 +224,21 @@ func upload(w http.ResponseWriter, r *http.Request) {
       const dest = destinationOf(alloc.node);
       if (dest.kind === 'kept') return;
       if (dest.kind === 'var' && keptOrReused(dest, alloc.node, scope)) return;
+      const written = `\`${alloc.node.text.replace(/\s+/g, ' ')}\``;
+      if (per === 'iteration') {
+        // In a loop the first fix is to allocate once before it and reuse the buffer; a pool
+        // pays off only when the function itself runs per request, which the code rarely shows.
+        const reuse = alloc.what === BYTES_BUFFER ? 'make one before the loop and `Reset()` it each iteration' : 'make it once before the loop and reuse it';
+        context.report({
+          node: alloc.node,
+          message: `${written} allocates ${what} on every iteration: ${reuse}, or take it from a \`sync.Pool\` if the function runs per request.`,
+          tier: 'advisory',
+        });
+        return;
+      }
       context.report({
         node: alloc.node,
-        message: `\`${alloc.node.text.replace(/\s+/g, ' ')}\` allocates ${what} on every ${per}: take it from a \`sync.Pool\` (pool a pointer such as \`*[]byte\` or \`*bytes.Buffer\`) and put it back when done.`,
+        message: `${written} allocates ${what} on every ${per}: take it from a \`sync.Pool\` (pool a pointer such as \`*[]byte\` or \`*bytes.Buffer\`) and put it back when done.`,
       });
     };
     const examine = (node: SyntaxNode): void => {
@@ -238,7 +255,9 @@ func upload(w http.ResponseWriter, r *http.Request) {
         if (node.text.replace(/\s/g, '') === `new(${bytesImport()}.Buffer)`) check({ node, what: BYTES_BUFFER });
       } else {
         const target = packageCall(node, context.imports());
-        if (target?.path === 'bytes' && (target.name === 'NewBuffer' || target.name === 'NewBufferString')) {
+        // A buffer around an existing slice or string (a reader over it, or `nil` for an empty
+        // one) allocates only its small header: only `bytes.NewBuffer(make(…))` is reported.
+        if (target?.path === 'bytes' && target.name === 'NewBuffer' && wrapsNewSlice(node)) {
           check({ node, what: BYTES_BUFFER });
         }
       }
@@ -268,6 +287,12 @@ const MAKE_PATTERN = /\bmake\(\s*\[\]\s*(?:byte|uint8)\s*,/g;
 function allocationPattern(bytes: string): RegExp {
   const b = bytes.replace(/[^\w]/g, '');
   return new RegExp(`\\bmake\\(\\s*\\[\\]\\s*(?:byte|uint8)\\s*,|\\bnew\\(\\s*${b}\\.Buffer\\s*\\)|&\\s*${b}\\.Buffer\\s*\\{|\\b${b}\\.NewBuffer(?:String)?\\(`, 'g');
+}
+
+/** `bytes.NewBuffer(make([]byte, …))`: the buffer's storage is allocated here. */
+function wrapsNewSlice(call: SyntaxNode): boolean {
+  const arg = callArguments(call)[0];
+  return arg?.type === 'call_expression' && arg.childForFieldName('function')?.text === 'make';
 }
 
 function isNewBufferArgument(call: SyntaxNode): boolean {
