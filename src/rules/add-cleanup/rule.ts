@@ -1,7 +1,31 @@
+import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
 import { callArguments, packageCall, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 import { qualifiedCallee } from '../os-root/callee.js';
+
+/**
+ * For a finalizer literal `func(p *T) { … }`: the fields of `p` its body reads when it reads
+ * nothing else of `p` (no method call, no passing `p` on); null when it uses the object itself
+ * or the finalizer is not a literal (a function value gets the object).
+ */
+function fieldsOnly(fn: SyntaxNode): string[] | null {
+  if (fn.type !== 'func_literal') return null;
+  const params = fn.childForFieldName('parameters')?.namedChildren.filter((p) => p.type === 'parameter_declaration') ?? [];
+  const name = params[0]?.childrenForFieldName('name')[0]?.text;
+  const body = fn.childForFieldName('body');
+  if (!body) return null;
+  if (!name || name === '_') return [];
+  const fields = new Set<string>();
+  for (const id of body.descendantsOfType('identifier')) {
+    if (id.text !== name) continue;
+    const sel = id.parent;
+    if (sel?.type !== 'selector_expression' || sel.childForFieldName('operand')?.id !== id.id) return null;
+    if (sel.parent?.type === 'call_expression' && sel.parent.childForFieldName('function')?.id === sel.id) return null; // a method
+    fields.add(sel.childForFieldName('field')!.text);
+  }
+  return [...fields];
+}
 
 export default defineRule({
   id: 'add-cleanup',
@@ -46,6 +70,7 @@ func open(fd int) *File {
 }
 `,
   },
+  subjects: ['resurrect', 'finaliz'],
   create(context) {
     let runtime: string | undefined = context.source.includes('SetFinalizer') ? undefined : '';
     return {
@@ -58,11 +83,18 @@ func open(fd int) *File {
         const args = callArguments(call);
         if (args.length !== 2 || unparen(args[1]!).type === 'nil') return; // clearing a finalizer
         if (findDeclaration(call, runtime)) return; // a local value shadows the package
+        const fields = fieldsOnly(unparen(args[1]!));
+        const how =
+          fields === null
+            ? ` The finalizer uses the object itself, which a cleanup must not reach (that would keep the object alive): pass what it needs (a handle, a field) as \`arg\`; the change is not mechanical.`
+            : fields.length > 0
+              ? ` The finalizer reads only ${fields.map((f) => `\`.${f}\``).join(', ')} of the object: pass ${fields.length === 1 ? 'that' : 'those'} as \`arg\`.`
+              : '';
         context.report({
           node: call,
           message:
             `\`${runtime}.SetFinalizer\` resurrects \`${args[0]!.text.length <= 30 ? args[0]!.text : 'the object'}\` for a GC cycle, leaks it in a reference cycle and allows one per object: ` +
-            `use \`${runtime}.AddCleanup(obj, fn, arg)\` (Go 1.24), whose \`fn\` gets \`arg\`, not the object.`,
+            `use \`${runtime}.AddCleanup(obj, fn, arg)\` (Go 1.24), whose \`fn\` gets \`arg\`, not the object.${how}`,
         });
       },
     };

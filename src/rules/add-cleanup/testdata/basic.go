@@ -55,3 +55,14 @@ func (m *mapping) Unmap() {
 	runtime.SetFinalizer(m, (nil))
 	syscall.Munmap(m.data)
 }
+
+type conn struct{ sock int }
+
+func (c *conn) Close() error { return nil }
+
+// The finalizer calls a method of the object: the message says the change is not mechanical.
+func dial(sock int) *conn {
+	c := &conn{sock: sock}
+	runtime.SetFinalizer(c, func(c *conn) { c.Close() }) // want "add-cleanup"
+	return c
+}
