@@ -214,6 +214,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.0',
   fixable: false,
+  subjects: ['quadratic', 'small', 'few', 'handful'],
   description:
     'Two nested loops over the same collection that compare each element with every later one ' +
     '(`for i …` / `for j := i + 1 …` with `xs[i] == xs[j]`) do n·(n−1)/2 comparisons: O(n²), a million ' +
