@@ -97,7 +97,7 @@ func attachRoles(users []User, grants []Grant) {
 func unique(in []string) []string {
 	var out []string
 	for _, s := range in {
-		if !slices.Contains(out, s) { // want "nested-linear-search"
+		if !slices.Contains(out, s) { // want-advisory "nested-linear-search"
 			out = append(out, s)
 		}
 	}
@@ -108,7 +108,7 @@ func uniqueByLoop(in []int) []int {
 	out := []int{}
 	for _, v := range in {
 		dup := false
-		for _, o := range out { // want "nested-linear-search"
+		for _, o := range out { // want-advisory "nested-linear-search"
 			if o == v {
 				dup = true
 				break
