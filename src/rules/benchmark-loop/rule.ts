@@ -84,7 +84,7 @@ export default defineRule({
   severity: 'warning',
   minGo: '1.24',
   fixable: true,
-  subjects: ['b.loop', 'b.n'],
+  subjects: ['b.loop'],
   description:
     'Go 1.24 benchmarks loop with `for b.Loop() { … }` instead of counting to `b.N`: setup before the loop ' +
     'is excluded from the timing without `b.ResetTimer()`, the function body runs once per measurement, ' +
