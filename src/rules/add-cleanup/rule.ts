@@ -1,7 +1,7 @@
+import { packageCall, qualifiedCallee } from '../../core/go/packages.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { callArguments, packageCall, unparen } from '../../core/go/syntax.js';
+import { callArguments, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { qualifiedCallee } from '../os-root/callee.js';
 
 export default defineRule({
   id: 'add-cleanup',

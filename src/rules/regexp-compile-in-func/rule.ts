@@ -1,9 +1,13 @@
+import { constness } from '../../core/go/constants.js';
+import { FUNCTION_TYPES, functionName } from '../../core/go/functions.js';
+import { enclosingLoop } from '../../core/go/loops.js';
+import { packageCall, qualifiedCallee } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, topLevelDeclarations } from '../../core/go/scope.js';
-import { callArguments, enclosingLoop, FUNCTION_TYPES, functionName, isHttpHandler, packageCall } from '../../core/go/syntax.js';
+import { isHttpHandler } from '../../core/go/stdlib-types.js';
+import { callArguments } from '../../core/go/syntax.js';
+import { isTestFile } from '../../core/go/test-files.js';
 import { defineRule } from '../define-rule.js';
-import { qualifiedCallee } from '../os-root/callee.js';
-import { constness } from '../os-root/constants.js';
 
 const COMPILE = new Set(['MustCompile', 'Compile', 'MustCompilePOSIX', 'CompilePOSIX']);
 const MATCH = new Set(['MatchString', 'Match', 'MatchReader']);
@@ -148,7 +152,7 @@ func validID(id string) bool {
   requires: ['"regexp"'],
   create(context) {
     let regexp: string | undefined = context.source.includes('"regexp"') ? undefined : '';
-    const testFile = context.path.endsWith('_test.go');
+    const testFile = isTestFile(context.path);
     const pending: Array<{ call: SyntaxNode; name: string; message: string }> = [];
     return {
       $calls: [...COMPILE, ...MATCH],
