@@ -67,7 +67,9 @@ func mirror(src, dst string) error {
 
 // A base too long to quote: the message describes it instead.
 type workspace struct {
-	settings struct{ storage struct{ volumes []struct{ mountRoot string } } }
+	settings struct {
+		storage struct{ volumes []struct{ mountRoot string } }
+	}
 }
 
 func (w *workspace) volumeFile(volumeIndex int, name string) ([]byte, error) {
