@@ -64,8 +64,10 @@ export function queueContract(name: string, make: (o?: { attempts?: number; conc
       const q = await make({ concurrency: 4 });
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      const r = recorder(async (j) => {
+      const newer: boolean[] = [];
+      const r = recorder(async (j, a) => {
         if (j.headSha === 'first') await gate;
+        if (j.pull === 7) newer.push(await a.newerQueued());
       });
       q.work(r);
       await q.submit(job(7, { headSha: 'first' }));
@@ -79,6 +81,7 @@ export function queueContract(name: string, make: (o?: { attempts?: number; conc
       await until(() => r.runs.filter((x) => x.job.pull === 7).length === 2);
       await sleep(300);
       expect(r.runs.filter((x) => x.job.pull === 7).map((x) => x.job.headSha)).toEqual(['first', 'fourth']);
+      expect(newer).toEqual([true, false]);
     });
 
     it('retries a transient failure with backoff, and gives up at once on a permanent one', async () => {

@@ -45,7 +45,7 @@ export class InProcessQueue implements JobQueue {
   private schedule(job: ReviewJob, number: number): void {
     const key = pullKey(job);
     if (!this.waitingSince.has(key)) this.waitingSince.set(key, Date.now());
-    const accepted = this.queue.enqueue(key, () => this.execute(key, job, number), undefined, job.headSha);
+    const accepted = this.queue.enqueue(key, () => this.execute(key, job, number), undefined, job.headSha ?? 'unknown');
     if (!accepted) throw new QueueUnavailableError('shutting down: not taking new reviews');
   }
 
@@ -58,6 +58,7 @@ export class InProcessQueue implements JobQueue {
       final: number >= this.options.attempts,
       recovered: number > 1,
       superseded: () => this.queue.waitingTag(key),
+      newerQueued: async () => this.queue.waitingTag(key) !== undefined,
     };
     try {
       await runner.run(job, attempt);

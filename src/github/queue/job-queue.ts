@@ -15,6 +15,8 @@ export interface JobAttempt {
   recovered: boolean;
   /** The head of a newer push waiting for the same pull request, when the queue knows it. */
   superseded(): string | undefined;
+  /** Whether another job for the same pull request is queued behind this one. */
+  newerQueued(): Promise<boolean>;
 }
 
 export interface JobRunner {

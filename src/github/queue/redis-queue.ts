@@ -160,6 +160,8 @@ export class RedisReviewQueue implements JobQueue {
           final: number >= attempts,
           recovered: bullJob.attemptsStarted > 1,
           superseded: () => undefined,
+          // BullMQ keeps the request that came in while this job ran under `dn:<deduplication id>`.
+          newerQueued: async () => (await this.commands.exists(`${this.prefix}:${QUEUE_NAME}:dn:${pullKey(job)}`)) === 1,
         };
         try {
           await runner.run(job, attempt);

@@ -1,7 +1,7 @@
 /**
  * A review job: what a webhook (or recovery) asks a worker to do, as stored in a queue. It names
- * the pull request, not a snapshot of it: a worker reads the pull request's current head when the
- * job runs, so a job that waited behind a newer push reviews the newest head.
+ * the pull request; the head it carries is a hint, so a job that stood for a newer push as well
+ * (the queue keeps one waiting job per pull request) still ends on the newest head.
  */
 import { z } from 'zod';
 
@@ -12,8 +12,13 @@ export const reviewJobSchema = z.object({
   pull: z.number().int().positive(),
   /** What asked for the review. */
   reason: z.enum(['push', 'recheck', 'rerun', 'recovery']),
-  /** The head the webhook named (a hint: the worker reads the current one). */
+  /**
+   * The pull request as the webhook described it (hints: a run that finds the head moved on
+   * reviews the newer head instead). Without them the worker reads the pull request first.
+   */
   headSha: z.string().optional(),
+  baseSha: z.string().optional(),
+  draft: z.boolean().optional(),
   /** The `/go-standards recheck` comment to react to when the job ends. */
   commentId: z.number().int().positive().optional(),
   /** The X-GitHub-Delivery that asked for it (dropped when seen again). */
