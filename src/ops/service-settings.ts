@@ -41,6 +41,9 @@ const schema = z.object({
   GO_STANDARDS_RECOVERY_INTERVAL_MS: int(10 * 60_000, 0),
 });
 
+/** Every variable the service reads (each documented in the README and .env.example). */
+export const SERVICE_ENV_VARS = Object.keys(schema.shape);
+
 export type Role = 'all' | 'web' | 'worker';
 
 export interface ServiceSettings {
