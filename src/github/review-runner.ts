@@ -7,7 +7,7 @@
 import { CHECK_NAME } from './check-run.js';
 import { reviewPullRequest, type ReviewDeps, type ReviewOutcome } from './pull-request.js';
 import type { JobAttempt, JobRunner } from './queue/job-queue.js';
-import type { ReviewJob } from './queue/review-job.js';
+import { pullKey, type ReviewJob } from './queue/review-job.js';
 import { statusOf, type GitHub, type Logger, type PullTarget } from './types.js';
 import type { Metrics } from '../ops/metrics.js';
 
@@ -34,6 +34,8 @@ interface PullState {
 export const RETRY_HINT = 'Comment `/go-standards recheck` on the pull request to try again.';
 
 export function createReviewRunner(deps: RunnerDeps): JobRunner {
+  /** The head each pull request's current job is on (for reporting a failure). */
+  const lastHead = new Map<string, string>();
   const readPull = async (octokit: GitHub, job: ReviewJob): Promise<PullState> => {
     const { data } = await octokit.rest.pulls.get({ owner: job.owner, repo: job.repo, pull_number: job.pull });
     return { headSha: data.head.sha, baseSha: data.base.sha, draft: data.draft ?? false, open: data.state === 'open' };
@@ -59,6 +61,7 @@ export function createReviewRunner(deps: RunnerDeps): JobRunner {
         job.headSha && job.baseSha && job.draft !== undefined
           ? { headSha: job.headSha, baseSha: job.baseSha, draft: job.draft, open: true }
           : await readPull(octokit, job);
+      lastHead.set(pullKey(job), pull.headSha);
       if (!pull.open) {
         log.info('pull request is not open: nothing to review');
         await react(octokit, job, 'rocket', log);
@@ -89,8 +92,10 @@ export function createReviewRunner(deps: RunnerDeps): JobRunner {
         // The head moved on: a job queued behind this one reviews it; otherwise this one does.
         if (outcome.status !== 'superseded' || (await attempt.newerQueued())) break;
         pull = await readPull(octokit, job);
+        lastHead.set(pullKey(job), pull.headSha);
         if (!pull.open) break;
       }
+      lastHead.delete(pullKey(job));
       await react(octokit, job, 'rocket', log);
     },
 
@@ -98,9 +103,21 @@ export function createReviewRunner(deps: RunnerDeps): JobRunner {
       const log = jobLog(job);
       deps.metrics?.reviews.inc({ outcome: 'failed' });
       log.error({ err: error, status: statusOf(error) }, 'review failed for good');
+      let octokit: GitHub;
       try {
-        const octokit = await deps.octokitFor(job.installationId);
-        const headSha = job.headSha ?? (await readPull(octokit, job)).headSha;
+        octokit = await deps.octokitFor(job.installationId);
+      } catch (authError) {
+        log.error({ err: authError }, 'cannot report the failed review on GitHub');
+        return;
+      }
+      if (job.commentId) {
+        await react(octokit, job, 'confused', log);
+        await octokit.rest.issues
+          .createComment({ owner: job.owner, repo: job.repo, issue_number: job.pull, body: `The re-check failed: ${describeFailure(error)}. ${RETRY_HINT}` })
+          .catch((replyError) => log.warn({ err: replyError, status: statusOf(replyError) }, 'cannot reply that the re-check failed'));
+      }
+      try {
+        const headSha = job.headSha ?? lastHead.get(pullKey(job)) ?? (await readPull(octokit, job)).headSha;
         const where = target(job, headSha);
         await closeOpenCheckRuns(octokit, where, deps.appId, log, { title: 'Interrupted', summary: 'This run did not finish.' });
         await octokit.rest.checks.create({
@@ -116,12 +133,10 @@ export function createReviewRunner(deps: RunnerDeps): JobRunner {
             summary: [`The review of \`${headSha.slice(0, 12)}\` failed and will not be retried automatically: ${describeFailure(error)}.`, '', RETRY_HINT].join('\n'),
           },
         });
-        await react(octokit, job, 'confused', log);
-        if (job.commentId) {
-          await octokit.rest.issues.createComment({ owner: job.owner, repo: job.repo, issue_number: job.pull, body: `The re-check failed: ${describeFailure(error)}. ${RETRY_HINT}` });
-        }
       } catch (reportError) {
-        log.error({ err: reportError, status: statusOf(reportError) }, 'cannot report the failed review on GitHub');
+        log.error({ err: reportError, status: statusOf(reportError) }, 'cannot report the failed review in a check run');
+      } finally {
+        lastHead.delete(pullKey(job));
       }
     },
   };

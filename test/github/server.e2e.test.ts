@@ -55,6 +55,7 @@ beforeAll(async () => {
       GHE_PROTOCOL: 'http',
       LOG_LEVEL: 'fatal',
       NODE_ENV: 'test',
+      GO_STANDARDS_RECOVERY_WINDOW_HOURS: '0',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

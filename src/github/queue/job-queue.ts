@@ -49,6 +49,8 @@ export interface JobQueue {
   /** Whether a job submitted now would be stored. */
   ready(): Promise<boolean>;
   stats(): Promise<QueueStats>;
+  /** Resolves once nothing waits, runs or is due for a retry (tests, benchmarks). */
+  onIdle(): Promise<void>;
   /**
    * Stops taking and starting jobs and waits up to `timeoutMs` for running ones; resolves true
    * when they finished. Jobs not started stay in Redis (or, in the process, are recovered from

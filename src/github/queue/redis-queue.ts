@@ -212,6 +212,14 @@ export class RedisReviewQueue implements JobQueue {
     };
   }
 
+  async onIdle(): Promise<void> {
+    for (;;) {
+      const s = await this.stats();
+      if (s.waiting + s.active + s.delayed === 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   /** The Redis client for other short commands of this app (recovery lock). */
   get redis(): Redis {
     return this.commands;
