@@ -156,3 +156,25 @@ describe('durable mode (REDIS_URL), as child processes', () => {
     expectExactlyOnce([pr]);
   }, 60_000);
 });
+
+describe('embedded mode (no Redis), as a child process', () => {
+  it('kill -9 with reviews queued and running: the restart finds them in the delivery log and reviews each exactly once', async () => {
+    const prs = pulls(6);
+    standIn.contentDelayMs = 1500;
+    const embedded = { GO_STANDARDS_CONCURRENCY: '2', GO_STANDARDS_CHECK_IN_PROGRESS_MS: '0' };
+    const first = await startApp(host, embedded);
+    running.push(first);
+    for (const p of prs) expect(await deliver(first, 'pull_request', p, { standIn })).toBe(200);
+    await waitFor(() => standIn.checkRuns.filter((r) => prs.some((p) => p.pull_request.head.sha === r.head_sha)).length >= 1, 10_000, 'a review in flight');
+    await first.stop('SIGKILL');
+    standIn.contentDelayMs = 0;
+    expect(reviewed(prs)).toBe(0);
+    // The recovery pass at the start reads the delivery log: each answered push without a completed check run is reviewed.
+    const second = await startApp(host, { ...embedded, GO_STANDARDS_CONCURRENCY: '8' });
+    running.push(second);
+    await settled(prs);
+    expectExactlyOnce(prs);
+    expect(await second.metrics()).toMatch(/^go_standards_deliveries_recovered_total\{how="reviewed"\} 6$/m);
+  }, 60_000);
+});
+

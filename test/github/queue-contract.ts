@@ -117,5 +117,16 @@ export function queueContract(name: string, make: (o?: { attempts?: number; conc
       expect(r.runs).toHaveLength(2);
       expect(r.gaveUpOn).toHaveLength(1);
     });
+
+    it('shares the workers between installations: a burst from one does not hold another up', async () => {
+      const q = await make({ concurrency: 1 });
+      for (let n = 50; n < 56; n++) await q.submit(job(n, { installationId: 7 }));
+      await q.submit(job(60, { installationId: 8 }));
+      const r = recorder();
+      q.work(r);
+      await until(() => r.runs.length === 7);
+      const order = r.runs.map((x) => x.job.installationId);
+      expect(order.indexOf(8)).toBeLessThanOrEqual(1);
+    });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The embedded default (no Redis): jobs run in this process's review queue, one pull request at a
- * time with the newest push waiting, transient failures retried with backoff, delivery ids
- * remembered in memory. Nothing survives the process: work lost to a crash or a shutdown is
+ * time with the newest push waiting, installations sharing the slots fairly, transient failures
+ * retried with backoff, delivery ids remembered in memory. Nothing survives the process: work lost to a crash or a shutdown is
  * found again through GitHub's delivery log on the next start (recovery).
  */
 import { DeliveryLog } from '../delivery-log.js';
@@ -28,6 +28,8 @@ export class InProcessQueue implements JobQueue {
   private readonly waitingSince = new Map<string, number>();
   private active = 0;
   private readonly retries = new Set<NodeJS.Timeout>();
+  /** Jobs queued or running per installation: the more an installation has, the later its next one starts. */
+  private readonly load = new Map<number, number>();
   private closed = false;
 
   constructor(private readonly options: InProcessQueueOptions) {
@@ -45,8 +47,24 @@ export class InProcessQueue implements JobQueue {
   private schedule(job: ReviewJob, number: number): void {
     const key = pullKey(job);
     if (!this.waitingSince.has(key)) this.waitingSince.set(key, Date.now());
-    const accepted = this.queue.enqueue(key, () => this.execute(key, job, number), undefined, job.headSha ?? 'unknown');
-    if (!accepted) throw new QueueUnavailableError('shutting down: not taking new reviews');
+    const load = (this.load.get(job.installationId) ?? 0) + 1;
+    this.load.set(job.installationId, load);
+    const release = (): void => {
+      const left = (this.load.get(job.installationId) ?? 1) - 1;
+      if (left > 0) this.load.set(job.installationId, left);
+      else this.load.delete(job.installationId);
+    };
+    const accepted = this.queue.enqueue(
+      key,
+      () => this.execute(key, job, number).finally(release),
+      release,
+      job.headSha ?? 'unknown',
+      -load,
+    );
+    if (!accepted) {
+      release();
+      throw new QueueUnavailableError('shutting down: not taking new reviews');
+    }
   }
 
   private async execute(key: string, job: ReviewJob, number: number): Promise<void> {

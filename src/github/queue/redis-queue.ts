@@ -10,9 +10,12 @@
  *   and the webhook is answered 503;
  * - failed attempts are retried with exponential backoff when the failure is transient; a job
  *   whose worker died is taken again once its lock expires (stalled-job recovery);
+ * - installations share the workers fairly: a job's priority is how many jobs its installation
+ *   already has queued or running, so a burst from one installation does not hold up another;
  * - Redis must not evict keys (`maxmemory-policy noeviction`), or jobs could vanish: the queue
  *   refuses to start otherwise.
  */
+import { randomUUID } from 'node:crypto';
 import { Job, Queue, UnrecoverableError, Worker, type JobsOptions } from 'bullmq';
 import { Redis, type ChainableCommander } from 'ioredis';
 import type { Logger } from '../types.js';
@@ -110,8 +113,15 @@ export class RedisReviewQueue implements JobQueue {
     return `${this.prefix}:delivery:${id}`;
   }
 
-  private jobOptions(job: ReviewJob): JobsOptions {
+  private loadKey(installationId: number): string {
+    return `${this.prefix}:load:${installationId}`;
+  }
+
+  private jobOptions(job: ReviewJob, jobId: string, load: number): JobsOptions {
     return {
+      jobId,
+      // BullMQ: 1 is the highest priority; equal priorities run in order of arrival.
+      priority: Math.min(Math.max(1, load), 2_097_152),
       deduplication: { id: pullKey(job), keepLastIfActive: true },
       attempts: this.options.attempts,
       backoff: { type: 'exponential', delay: this.options.backoffMs },
@@ -124,23 +134,34 @@ export class RedisReviewQueue implements JobQueue {
     if (this.closing) throw new QueueUnavailableError('shutting down: not taking new reviews');
     try {
       if (job.deliveryId && (await this.commands.exists(this.deliveryKey(job.deliveryId))) === 1) return 'duplicate';
+      const loadKey = this.loadKey(job.installationId);
+      const [[, load]] = ((await this.commands.multi().incr(loadKey).expire(loadKey, 24 * 3600).exec()) ?? [[null, 1]]) as Array<[Error | null, number]>;
+      const jobId = randomUUID();
       const client = await this.queue.getBackend().client;
       const multi = client.multi();
       // The job's insert is queued on the transaction synchronously; EXEC runs it and the
       // delivery record together, or neither.
-      void new Job(this.queue, 'review', job, this.jobOptions(job)).addJob(multi).catch(() => undefined);
+      void new Job(this.queue, 'review', job, this.jobOptions(job, jobId, Number(load)), jobId).addJob(multi).catch(() => undefined);
       if (job.deliveryId) (multi as unknown as ChainableCommander).set(this.deliveryKey(job.deliveryId), '1', 'EX', this.options.deliveryTtlSeconds);
       const results = (await multi.exec()) as Array<[Error | null, unknown]> | null;
       if (!results) throw new Error('the enqueue transaction was aborted');
       const failed = results.find(([error]) => error);
       if (failed) throw failed[0];
-      const code = Number(results[0]?.[1]);
+      const stored = results[0]?.[1];
+      const code = Number(stored);
       if (Number.isFinite(code) && code < 0) throw new Error(`BullMQ refused the job (code ${code})`);
+      // Folded into the pull request's waiting job: it adds no load.
+      if (stored !== jobId) await this.releaseLoad(job.installationId);
       return 'queued';
     } catch (error) {
       if (error instanceof QueueUnavailableError) throw error;
       throw new QueueUnavailableError(`cannot store the review job in Redis: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
+  }
+
+  private async releaseLoad(installationId: number): Promise<void> {
+    const key = this.loadKey(installationId);
+    if ((await this.commands.decr(key).catch(() => 0)) < 0) await this.commands.set(key, '0', 'EX', 24 * 3600).catch(() => undefined);
   }
 
   work(runner: JobRunner): void {
@@ -165,8 +186,10 @@ export class RedisReviewQueue implements JobQueue {
         };
         try {
           await runner.run(job, attempt);
+          await this.releaseLoad(job.installationId);
         } catch (error) {
           if (attempt.final || !isTransient(error)) {
+            await this.releaseLoad(job.installationId);
             await runner.gaveUp(job, error);
             throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
           }
@@ -203,12 +226,14 @@ export class RedisReviewQueue implements JobQueue {
 
   async stats(): Promise<QueueStats> {
     const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    const [oldest] = await this.queue.getJobs(['waiting'], 0, 0, true);
+    // Waiting jobs are ordered by priority: the oldest is among the next ones to run.
+    const next = await this.queue.getJobs(['prioritized', 'waiting'], 0, 49, true);
+    const oldest = Math.min(...next.map((j) => j.timestamp));
     return {
       waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
       active: counts.active ?? 0,
       delayed: counts.delayed ?? 0,
-      oldestWaitingSeconds: oldest ? Math.max(0, (Date.now() - oldest.timestamp) / 1000) : 0,
+      oldestWaitingSeconds: Number.isFinite(oldest) ? Math.max(0, (Date.now() - oldest) / 1000) : 0,
     };
   }
 
