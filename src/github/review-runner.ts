@@ -9,6 +9,7 @@ import { reviewPullRequest, type ReviewDeps, type ReviewOutcome } from './pull-r
 import type { JobAttempt, JobRunner } from './queue/job-queue.js';
 import { pullKey, type ReviewJob } from './queue/review-job.js';
 import { statusOf, type GitHub, type Logger, type PullTarget } from './types.js';
+import type { Finding } from '../core/model.js';
 import type { Metrics } from '../ops/metrics.js';
 
 export interface RunnerDeps {
@@ -50,6 +51,10 @@ export function createReviewRunner(deps: RunnerDeps): JobRunner {
     }
   };
 
+  const onFindings = (findings: readonly Finding[]): void => {
+    for (const f of findings) deps.metrics?.findings.inc({ rule: f.rule, tier: f.tier ?? 'comment' });
+  };
+
   const jobLog = (job: ReviewJob, attempt?: JobAttempt): Logger =>
     deps.log.child({ repo: `${job.owner}/${job.repo}`, pr: job.pull, reason: job.reason, ...(attempt ? { attempt: attempt.number } : {}) });
 
@@ -77,7 +82,7 @@ export function createReviewRunner(deps: RunnerDeps): JobRunner {
       for (let chase = 0; chase <= MAX_HEAD_CHASES; chase++) {
         const started = Date.now();
         try {
-          outcome = await reviewPullRequest({ ...deps.review, octokit, log: log.child({ sha: pull.headSha }) }, target(job, pull.headSha), {
+          outcome = await reviewPullRequest({ ...deps.review, octokit, log: log.child({ sha: pull.headSha }), onFindings }, target(job, pull.headSha), {
             baseSha: pull.baseSha,
             draft: pull.draft,
             superseded: attempt.superseded,

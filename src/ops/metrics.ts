@@ -12,7 +12,7 @@ export interface Metrics {
   readonly reviewDuration: Histogram<'outcome'>;
   readonly githubRequests: Counter<'method' | 'status'>;
   readonly rateLimitWaits: Counter<'kind'>;
-  readonly findings: Counter<'rule' | 'severity'>;
+  readonly findings: Counter<'rule' | 'tier'>;
   /** Webhook deliveries by event and what was done with them. */
   readonly webhooks: Counter<'event' | 'outcome'>;
   /** Missed work found through GitHub's delivery log: reviewed again, or redelivered. */
@@ -66,7 +66,7 @@ export function createMetrics(): Metrics {
       labelNames: ['kind'] as const,
       registers,
     }),
-    findings: new Counter({ name: `${PREFIX}findings_total`, help: 'Findings reported, by rule and severity.', labelNames: ['rule', 'severity'] as const, registers }),
+    findings: new Counter({ name: `${PREFIX}findings_total`, help: 'Findings of the analyses, by rule and tier (comment, advisory).', labelNames: ['rule', 'tier'] as const, registers }),
     webhooks: new Counter({
       name: `${PREFIX}webhooks_total`,
       help: 'Webhook deliveries by event and outcome (queued, duplicate, ignored, rejected, unavailable, handled).',

@@ -41,6 +41,18 @@ export interface Service {
   stop(): Promise<boolean>;
 }
 
+/** The app's bot user, `<slug>[bot]`, as GitHub names it (`GET /app`). */
+async function ownBotLogin(probot: Probot, log: Logger): Promise<string | undefined> {
+  try {
+    const app = (await probot.auth()) as GitHub;
+    const { data } = await app.rest.apps.getAuthenticated();
+    if (data?.slug) return `${data.slug}[bot]`;
+  } catch (error) {
+    log.warn({ err: error }, "cannot read the app's identity (GET /app): earlier comments of any bot count as its history");
+  }
+  return undefined;
+}
+
 /** Deliveries younger than this are left to the process handling them. */
 const RECOVERY_SETTLE_MS = 2 * 60_000;
 
@@ -73,7 +85,12 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
 
   const takesWebhooks = settings.role !== 'worker';
   const reviews = settings.role !== 'web';
-  if (reviews) queue.work(createReviewRunner({ octokitFor, review: deps.review, log, appId: deps.appId, metrics }));
+  if (reviews) {
+    // History is trusted only from this app's own bot user.
+    const botLogin = await ownBotLogin(probot, log);
+    const review = { ...deps.review, settings: { ...deps.review.settings, botLogin } };
+    queue.work(createReviewRunner({ octokitFor, review, log, appId: deps.appId, metrics }));
+  }
 
   const ops = createOpsRoutes({ queue, role: settings.role, metrics });
   const handlers: NodeHandler[] = [ops, pingRoute];

@@ -130,6 +130,8 @@ describe('durable mode (REDIS_URL), as child processes', () => {
     expect(perWorker.every((n) => n > 0), `reviews per worker: ${perWorker}`).toBe(true);
     expect(perWorker[0]! + perWorker[1]!).toBe(prs.length);
     expect(count(await web.metrics())).toBe(0);
+    expect(await workers[0]!.metrics()).toMatch(/^go_standards_findings_total\{rule="prealloc-slice",tier="(comment|advisory)"\} \d+$/m);
+    expect(await workers[0]!.metrics()).toMatch(/^go_standards_github_requests_total\{method="POST",status="200"\} \d+$/m);
   }, 60_000);
 
   it('answers 503 while Redis is down (nothing lost: the redelivery is reviewed), and never 5xx on malformed payloads', async () => {

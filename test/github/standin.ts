@@ -124,6 +124,7 @@ export class GitHubStandIn {
       return [201, { token: 'ghs_standin', expires_at: new Date(Date.now() + 3600_000).toISOString() }];
     }
     if (path.startsWith('/api/v3/app/hook/deliveries')) return this.deliveryLog(method, path, url);
+    if (method === 'GET' && path === '/api/v3/app') return [200, { id: STANDIN_APP_ID, slug: 'go-standards', name: 'Go Standards' }];
     const pullPath = new RegExp(`^${prefix}/pulls/(\\d+)(/files|/reviews|/comments)?$`).exec(path);
     const pull = pullPath ? this.pulls.get(Number(pullPath[1])) : undefined;
     if (pullPath && pull) {
