@@ -1,5 +1,5 @@
 /**
- * Writes are spaced per installation (GitHub's secondary limits are per installation): the
+ * The production Octokit's write path. Writes are spaced per installation (GitHub's secondary limits are per installation): the
  * production Octokit, through Probot's installation authentication, keys the throttling
  * plugin's write and notification limiters by installation id.
  */
@@ -36,4 +36,22 @@ describe('write spacing', () => {
     expect(Math.abs(a2 - a1)).toBeGreaterThanOrEqual(2500);
     expect(first - started).toBeLessThan(2000);
   }, 15_000);
+});
+
+describe('failed writes in the logs', () => {
+  it('never carry the request body (code and suggestions)', async () => {
+    const probot = new Probot({ appId: 1, privateKey: TEST_PRIVATE_KEY, logLevel: 'fatal', Octokit: GoStandardsOctokit });
+    nock(API).post(/\/app\/installations\/\d+\/access_tokens/).reply(201, { token: 'ghs_x', expires_at: new Date(Date.now() + 3600_000).toISOString() });
+    nock(API).post('/repos/o/r/pulls/1/reviews').reply(422, { message: 'Unprocessable Entity' });
+    const octokit = await probot.auth(404);
+    const error = (await octokit.rest.pulls
+      .createReview({ owner: 'o', repo: 'r', pull_number: 1, event: 'COMMENT', body: 'SECRET-CODE func main() {}' })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { status: number; request: { body?: unknown } };
+    expect(error.status).toBe(422);
+    expect(JSON.stringify(error.request.body)).toContain('SECRET-CODE'); // still there for the code that handles it
+    expect(JSON.stringify(error)).not.toContain('SECRET-CODE');
+  });
 });
