@@ -9,7 +9,7 @@ import type { Metrics } from './metrics.js';
 export interface OpsRoutesOptions {
   queue: JobQueue;
   role: string;
-  /** Serve `/metrics` here (false when it has a port of its own). */
+  /** Serve `/metrics` here (absent: it has a port of its own). */
   metrics?: Metrics;
 }
 

@@ -50,7 +50,7 @@ export interface ServiceSettings {
   role: Role;
   port: number;
   host: string;
-  /** Where `/metrics` (and health) are served besides the main port; 0: on the main port only. */
+  /** A port of its own for `/metrics` (health is served there too); 0: the webhook port. */
   metricsPort: number;
   webhookPath: string;
   redisUrl?: string;

@@ -4,7 +4,8 @@
  *   on Redis;
  * - `web`: takes webhooks and queues jobs on Redis;
  * - `worker`: runs the jobs from Redis (and serves only health and metrics).
- * Every process serves `/healthz`, `/readyz` and `/metrics` (on `METRICS_PORT` too when set).
+ * Every process serves `/healthz`, `/readyz` and `/metrics` (`METRICS_PORT` moves `/metrics` to a
+ * port of its own).
  * Processes that take webhooks also run recovery from GitHub's delivery log, at the start and on
  * a timer, one at a time. SIGTERM/SIGINT: stop taking webhooks, let running reviews finish
  * (`SHUTDOWN_TIMEOUT_MS`), leave the rest queued (Redis) or to recovery (in the process).
@@ -92,8 +93,10 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
     queue.work(createReviewRunner({ octokitFor, review, log, appId: deps.appId, metrics }));
   }
 
+  // METRICS_PORT moves /metrics off the webhook port; health stays on both.
+  const ownMetricsPort = settings.metricsPort !== 0 && settings.metricsPort !== settings.port;
   const ops = createOpsRoutes({ queue, role: settings.role, metrics });
-  const handlers: NodeHandler[] = [ops, pingRoute];
+  const handlers: NodeHandler[] = [ownMetricsPort ? createOpsRoutes({ queue, role: settings.role }) : ops, pingRoute];
   if (takesWebhooks) {
     await probot.load(deps.app(queue, metrics));
     handlers.unshift(
@@ -110,7 +113,7 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
     );
   }
   const servers: Listening[] = [await listen(handlers, settings.port, settings.host, log)];
-  if (settings.metricsPort && settings.metricsPort !== settings.port) servers.push(await listen([ops], settings.metricsPort, settings.host, log));
+  if (ownMetricsPort) servers.push(await listen([ops], settings.metricsPort, settings.host, log));
   log.info({ port: servers[0]!.port, queue: queue.kind, role: settings.role }, 'go-standards-bot listening');
 
   let recoveryTimer: NodeJS.Timeout | undefined;

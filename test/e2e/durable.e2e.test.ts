@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addedFilePatch, openPullPayload, SAMPLE_GO } from '../github/harness.js';
 import { GitHubStandIn } from '../github/standin.js';
 import { deliver, sleep, startApp, waitFor, type AppProcess } from '../support/app-process.js';
-import { startRedis, type RedisServer } from '../support/redis-server.js';
+import { freePort, startRedis, type RedisServer } from '../support/redis-server.js';
 
 let redis: RedisServer;
 let standIn: GitHubStandIn;
@@ -135,7 +135,11 @@ describe('durable mode (REDIS_URL), as child processes', () => {
   }, 60_000);
 
   it('answers 503 while Redis is down (nothing lost: the redelivery is reviewed), and never 5xx on malformed payloads', async () => {
-    const a = await app();
+    const metricsPort = await freePort();
+    const a = await app({ METRICS_PORT: String(metricsPort) });
+    // METRICS_PORT moves /metrics off the webhook port.
+    expect((await fetch(`http://127.0.0.1:${a.port}/metrics`)).status).toBe(404);
+    expect(await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()).toMatch(/^go_standards_queue_jobs\{state="waiting"\} 0$/m);
     const [pr] = pulls(1);
     await redis.kill();
     const ready = await fetch(`http://127.0.0.1:${a.port}/readyz`);
