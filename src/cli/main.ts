@@ -21,7 +21,7 @@ import type { SkippedFile } from '../core/review-plan.js';
 import type { Rule } from '../core/rule.js';
 import { RULES } from '../rules/index.js';
 import { AnalysisCache, DEFAULT_CACHE_FILE } from './analysis-cache.js';
-import { analyseInPool, defaultJobs, POOL_MIN_FILES } from './analysis-pool.js';
+import { AnalysisPool, defaultThreads } from '../analysis/pool.js';
 import { loadCliConfig } from './config-file.js';
 import { explainRule } from './explain.js';
 import { collectGoFiles, InputError, ModuleVersions, readGoFile } from './files.js';
@@ -289,6 +289,9 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   return fails(inScope, options.failLevel ?? config.failOn) ? 1 : 0;
 }
 
+/** Below this many files a pool costs more (each worker loads the parser and the rules) than it saves. */
+const POOL_MIN_FILES = 64;
+
 /**
  * The analyses made before the review: from the cache, on the worker pool (`--jobs`, when the
  * files are many enough to pay for it), and in this thread when caching. Without either, the
@@ -312,9 +315,15 @@ async function analyseFiles(files: readonly ChangedFile[], config: Config, root:
     }
     toAnalyse.push(file);
   }
-  const jobs = options.jobs ?? defaultJobs();
+  const jobs = options.jobs ?? defaultThreads();
   if (jobs > 1 && toAnalyse.length >= (options.jobs !== undefined ? 2 : POOL_MIN_FILES)) {
-    for (const [path, analysis] of await analyseInPool(toAnalyse, config, jobs)) analyses.set(path, analysis);
+    // The app's pool, for this run only; a file it could not analyse is analysed by the review here.
+    const pool = new AnalysisPool({ threads: jobs, idleTimeoutMs: 100 });
+    try {
+      for (const [path, analysis] of (await pool.analyse(toAnalyse, config)).analyses) analyses.set(path, analysis);
+    } finally {
+      await pool.close();
+    }
   } else if (cache) {
     const ruleSet = ruleSetFor(config, RULES);
     for (const file of toAnalyse) {

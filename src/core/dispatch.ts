@@ -115,17 +115,17 @@ export function runRules(
     if (handlers.has('import_spec')) for (const node of importNodes) visitNode(node);
     const byKeyword = ruleSet.byKeyword.filter((t) => handlers.has(t));
     const walked = ruleSet.walked.filter((t) => handlers.has(t));
-    for (const node of collectNodes(root, source, byKeyword, walked)) visitNode(node);
+    for (const node of collectNodes(root, lines, byKeyword, walked)) visitNode(node);
   } else {
     for (const node of walkAll(root, [...handlers.keys()])) visitNode(node);
   }
   const visitMatches = ({ type, find, fn }: (typeof textHandlers)[number]): void => {
     const pattern = typeof find === 'function' ? find() : find;
-    if (pattern) for (const node of nodesAround(root, source, pattern, type)) fn(node);
+    if (pattern) for (const node of nodesAround(root, lines, pattern, type)) fn(node);
   };
   for (const handler of textHandlers) guarded(handler.rule, visitMatches, handler);
   if (callHandlers.length > 0 && callPattern) {
-    for (const { call, name } of callsNamed(root, source, callPattern)) {
+    for (const { call, name } of callsNamed(root, lines, callPattern)) {
       for (const { rule, names, fn } of callHandlers) if (names.has(name)) guarded(rule, fn, call);
     }
   }

@@ -21,6 +21,9 @@ function withoutFix(finding: Finding): Finding {
  * own; suggestions on the same declarations that do not overlap share one copy of them (rules
  * replace whole nodes, so two suggestions that each break the syntax do not mend each other).
  * Otherwise each is checked alone and keeps its fix only if it adds no syntax error.
+ * Suggestions replace whole lines, so on a file of a few very long lines every suggestion's
+ * text is most of the file: the text re-parsed is capped at a few times the file's size, and
+ * suggestions past the cap are not offered (their findings stay).
  */
 export function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: () => readonly SyntaxNode[], lines: LineIndex): Finding[] {
   const fixed = findings.filter((f) => f.fix);
@@ -42,6 +45,8 @@ export function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: () =
     group.members.push(f);
   }
   const segments: Array<{ members: Finding[]; text: string }> = [];
+  const unchecked = new Set<Finding>();
+  let budget = lines.text.length * REPARSE_BUDGET_FACTOR + REPARSE_BUDGET_BASE;
   for (const { from, to, statement, members } of groups.values()) {
     const region = lines.text.slice(lines.startOf(from), lines.endOf(to));
     let pending = [...members].sort((a, b) => a.fix!.line - b.fix!.line || a.fix!.endLine - b.fix!.endLine);
@@ -50,17 +55,40 @@ export function checkFixes(findings: Finding[], root: SyntaxNode, topLevel: () =
       const later: Finding[] = [];
       for (const f of pending) (round.length > 0 && f.fix!.line <= round[round.length - 1]!.fix!.endLine ? later : round).push(f);
       const shifted = round.map((f) => ({ ...f.fix!, line: f.fix!.line - from + 1, endLine: f.fix!.endLine - from + 1 }));
+      pending = later;
+      budget -= region.length;
+      if (budget < 0) {
+        for (const f of round) unchecked.add(f);
+        continue;
+      }
       const text = applyLineFixes(region, shifted);
       // A statement is checked where statements parse: in a function body of its own.
       segments.push({ members: round, text: statement ? `func _() {\n${text}\n}` : text });
-      pending = later;
     }
   }
   if (segments.length > 0 && !segmentsParseCleanly(segments.map((s) => s.text))) {
     for (const s of segments) for (const f of s.members) alone.add(f);
   }
-  if (alone.size === 0) return findings;
-  return findings.map((f) => (alone.has(f) && !fixKeepsSyntax(root, spans, lines, f.fix!) ? withoutFix(f) : f));
+  if (alone.size === 0 && unchecked.size === 0) return findings;
+  return findings.map((f) => {
+    if (unchecked.has(f)) return withoutFix(f);
+    if (!alone.has(f)) return f;
+    budget -= checkedLength(spans, lines, f.fix!);
+    return budget < 0 || !fixKeepsSyntax(root, spans, lines, f.fix!) ? withoutFix(f) : f;
+  });
+}
+
+/** The text re-parsed to check suggestions: at most this many times the file's size, plus the base. */
+const REPARSE_BUDGET_FACTOR = 4;
+const REPARSE_BUDGET_BASE = 256 * 1024;
+
+/** How much text checking one suggestion alone parses (twice its declarations, or the file). */
+function checkedLength(spans: (fix: LineFix) => DeclarationLines[], lines: LineIndex, fix: LineFix): number {
+  const touched = spans(fix);
+  const first = touched[0];
+  const last = touched[touched.length - 1];
+  if (!first || !last || first.from > fix.line || last.to < fix.endLine) return lines.text.length;
+  return 2 * (lines.endOf(last.to) - lines.startOf(first.from));
 }
 
 /** A top-level declaration's lines (1-based) and whether it has a syntax error. */

@@ -32,8 +32,14 @@ export class LineIndex {
 }
 
 /**
+ * A suggestion replaces whole lines; lines longer than this together (minified code) make a
+ * suggestion nobody can read, and copying them per finding would cost the file's size each.
+ */
+export const MAX_FIX_REGION = 16 * 1024;
+
+/**
  * The whole lines the edits touch, and what they become. Returns undefined for an empty or
- * overlapping edit set, or one that changes nothing.
+ * overlapping edit set, one that changes nothing, or lines longer than MAX_FIX_REGION.
  */
 export function editsToLineFix(lines: LineIndex, edits: readonly Edit[]): LineFix | undefined {
   if (edits.length === 0) return undefined;
@@ -49,6 +55,7 @@ export function editsToLineFix(lines: LineIndex, edits: readonly Edit[]): LineFi
   // Include the final newline in the region, so an edit may delete whole lines.
   const regionEnd = Math.min(source.length, lines.endOf(endLine) + 1);
   const to = Math.max(regionEnd, last.end);
+  if (to - from > MAX_FIX_REGION) return undefined;
   let text = '';
   let at = from;
   for (const edit of sorted) {

@@ -6,6 +6,7 @@
  * are left to one native walk. `walkAll` is the plain walk the shortcuts must agree with.
  */
 import type { SyntaxNode } from './go/parser.js';
+import type { LineIndex } from './fix.js';
 import { topLevelDeclarations } from './go/scope.js';
 
 /**
@@ -47,7 +48,8 @@ export function importSpecs(root: SyntaxNode): SyntaxNode[] {
  * The nodes of the wanted types in document order: found from their keywords where the index
  * knows one (`byKeyword`), by the native walk for the rest (`walked`).
  */
-export function collectNodes(root: SyntaxNode, source: string, byKeyword: readonly string[], walked: string[]): SyntaxNode[] {
+export function collectNodes(root: SyntaxNode, lines: LineIndex, byKeyword: readonly string[], walked: string[]): SyntaxNode[] {
+  const source = lines.text;
   const wanted = new Set(byKeyword);
   const found = new Map<number, SyntaxNode>();
   const searched = byKeyword.filter((t) => !FUNCTION_DECLARATIONS.has(t));
@@ -66,7 +68,7 @@ export function collectNodes(root: SyntaxNode, source: string, byKeyword: readon
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
-      if (onCommentLine(source, m.index) || declarationStarts?.has(m.index)) continue;
+      if (onCommentLine(lines, m.index) || declarationStarts?.has(m.index)) continue;
       // The keyword token is anonymous: the smallest named node around it is the node it
       // leads (or a comment or string holding the word, which is not wanted).
       const node = root.namedDescendantForIndex(m.index, m.index + m[0].length);
@@ -85,10 +87,13 @@ export function walkAll(root: SyntaxNode, types: string[]): SyntaxNode[] {
 
 /**
  * Whether the position is on a line whose text starts with `//`: a comment line, or a line of a
- * raw string or block comment. No code token is there, so no tree lookup is needed.
+ * raw string or block comment. No code token is there, so no tree lookup is needed. The line's
+ * start comes from the line index (a binary search): scanning back for the line break would
+ * make every match on one very long line cost the line's length.
  */
-function onCommentLine(source: string, index: number): boolean {
-  let i = source.lastIndexOf('\n', index - 1) + 1;
+function onCommentLine(lines: LineIndex, index: number): boolean {
+  const source = lines.text;
+  let i = lines.startOf(lines.lineOf(index));
   while (i < index && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9)) i++;
   return source.charCodeAt(i) === 47 && source.charCodeAt(i + 1) === 47;
 }
@@ -103,10 +108,11 @@ export function calleePattern(names: ReadonlySet<string>): RegExp {
  * then confirmed on the tree (a name in a comment or string, or not in callee position, is
  * dropped). Document order.
  */
-export function* callsNamed(root: SyntaxNode, source: string, pattern: RegExp): Generator<{ call: SyntaxNode; name: string }> {
+export function* callsNamed(root: SyntaxNode, lines: LineIndex, pattern: RegExp): Generator<{ call: SyntaxNode; name: string }> {
+  const source = lines.text;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
-    if (onCommentLine(source, m.index)) continue;
+    if (onCommentLine(lines, m.index)) continue;
     const name = m[1]!;
     const id = root.descendantForIndex(m.index, m.index + name.length);
     if (!id || (id.type !== 'identifier' && id.type !== 'field_identifier') || id.startIndex !== m.index) continue;
@@ -125,13 +131,14 @@ const FIND_DEPTH = 4;
  * The nearest node of `type` around each match of the pattern (at most FIND_DEPTH levels up),
  * once each, in document order.
  */
-export function nodesAround(root: SyntaxNode, source: string, pattern: RegExp, type: string): SyntaxNode[] {
+export function nodesAround(root: SyntaxNode, lines: LineIndex, pattern: RegExp, type: string): SyntaxNode[] {
+  const source = lines.text;
   const out: SyntaxNode[] = [];
   const seen = new Set<number>();
   pattern.lastIndex = 0;
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
     if (m[0].length === 0) pattern.lastIndex++;
-    if (onCommentLine(source, m.index)) continue; // a token of the node is never on a comment line
+    if (onCommentLine(lines, m.index)) continue; // a token of the node is never on a comment line
     let n: SyntaxNode | null = root.namedDescendantForIndex(m.index, m.index + Math.max(1, m[0].length));
     for (let depth = 0; n && n.type !== type; depth++) n = depth < FIND_DEPTH ? n.parent : null;
     if (n && !seen.has(n.id)) {

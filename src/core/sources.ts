@@ -25,3 +25,15 @@ export function isGenerated(source: string): boolean {
 export function looksBinary(source: string): boolean {
   return source.slice(0, 8192).includes('\u0000');
 }
+
+/** The length of the source's longest line (minified or generated code has very long ones). */
+export function longestLine(source: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let end = source.indexOf('\n'); ; end = source.indexOf('\n', start)) {
+    const stop = end === -1 ? source.length : end;
+    longest = Math.max(longest, stop - start);
+    if (end === -1) return longest;
+    start = end + 1;
+  }
+}

@@ -4,6 +4,7 @@
  * the pull request is known to need a review until it is published or fails.
  */
 import { REVIEW_FAILED, skippedForInvalidConfig } from '../core/render/check-run.js';
+import type { FileAnalyser } from '../analysis/pool.js';
 import { reviewChange } from '../core/review.js';
 import type { Finding } from '../core/model.js';
 import type { Rule } from '../core/rule.js';
@@ -26,6 +27,11 @@ export interface ReviewDeps {
   sleep?: (ms: number) => Promise<void>;
   caches: ReviewCaches;
   clock?: Clock;
+  /**
+   * Analyses the files off this thread (the worker-thread pool), with a deadline per file;
+   * absent, the review analyses them here.
+   */
+  analysis?: FileAnalyser;
   /** Hears every finding of an analysis (metrics). */
   onFindings?: (findings: readonly Finding[]) => void;
 }
@@ -54,10 +60,23 @@ export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pu
     }
     if (gathered.status !== 'ready') return gathered;
     const { inputs } = gathered;
-    const review = await reviewChange(inputs.change, {
+    let change = inputs.change;
+    let analyses;
+    if (deps.analysis) {
+      const pooled = await deps.analysis.analyse(change.files, inputs.config.config);
+      analyses = pooled.analyses;
+      if (pooled.notReviewed.length > 0) {
+        // Past the deadline or over the line cap: listed as not reviewed, not analysed here.
+        const left = new Set(pooled.notReviewed.map((s) => s.path));
+        for (const s of pooled.notReviewed) log.warn({ path: s.path, reason: s.reason }, 'file not reviewed');
+        change = { ...change, files: change.files.filter((f) => !left.has(f.path)), skipped: [...(change.skipped ?? []), ...pooled.notReviewed] };
+      }
+    }
+    const review = await reviewChange(change, {
       rules: deps.rules,
       config: inputs.config,
       render: { docsBaseUrl: settings.docsBaseUrl, standardUrl: settings.standardUrl },
+      analyses,
     });
     for (const note of review.notes) log.warn({ path: note.path, rule: note.rule }, note.message);
     deps.onFindings?.(review.findings);
@@ -65,7 +84,7 @@ export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pu
     log.info(
       {
         files: review.analysed,
-        skipped: inputs.change.skipped?.length ?? 0,
+        skipped: change.skipped?.length ?? 0,
         findings: review.findings.length,
         inScope: plan.inScope.length,
         new: plan.comments.length + plan.listed.length,

@@ -39,6 +39,9 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(25_000),
   GO_STANDARDS_RECOVERY_WINDOW_HOURS: int(24, 0),
   GO_STANDARDS_RECOVERY_INTERVAL_MS: int(10 * 60_000, 0),
+  GO_STANDARDS_ANALYSIS_THREADS: int(0, 0),
+  GO_STANDARDS_FILE_DEADLINE_MS: int(5000, 0),
+  GO_STANDARDS_MAX_LINE_LENGTH: int(5000, 0),
 });
 
 /** Every variable the service reads (each documented in the README and .env.example). */
@@ -65,6 +68,12 @@ export interface ServiceSettings {
   recoveryWindowHours: number;
   /** How often recovery runs after the start (0: only at the start). */
   recoveryIntervalMs: number;
+  /** Worker threads that analyse files (0: one per core). */
+  analysisThreads: number;
+  /** How long one file's parse and analysis may take (ms; 0: no deadline). */
+  fileDeadlineMs: number;
+  /** Files with a longer line are not analysed (0: no cap). */
+  maxLineLength: number;
 }
 
 export function serviceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceSettings {
@@ -90,6 +99,9 @@ export function serviceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Se
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     recoveryWindowHours: e.GO_STANDARDS_RECOVERY_WINDOW_HOURS,
     recoveryIntervalMs: e.GO_STANDARDS_RECOVERY_INTERVAL_MS,
+    analysisThreads: e.GO_STANDARDS_ANALYSIS_THREADS,
+    fileDeadlineMs: e.GO_STANDARDS_FILE_DEADLINE_MS,
+    maxLineLength: e.GO_STANDARDS_MAX_LINE_LENGTH,
   };
   if (settings.role !== 'all' && !settings.redisUrl) {
     throw new Error(`invalid settings: GO_STANDARDS_ROLE=${settings.role} needs REDIS_URL (web and worker processes share jobs through Redis)`);

@@ -11,6 +11,7 @@
  * (`SHUTDOWN_TIMEOUT_MS`), leave the rest queued (Redis) or to recovery (in the process).
  */
 import type { ApplicationFunction, Probot } from 'probot';
+import { AnalysisPool } from '../analysis/pool.js';
 import { InProcessQueue } from '../github/queue/in-process-queue.js';
 import type { JobQueue } from '../github/queue/job-queue.js';
 import { RedisReviewQueue } from '../github/queue/redis-queue.js';
@@ -38,6 +39,8 @@ export interface Service {
   readonly port: number;
   readonly queue: JobQueue;
   readonly metrics: Metrics;
+  /** The worker threads reviews analyse files on (none in a web process). */
+  readonly analysis?: AnalysisPool;
   /** Graceful stop; resolves true when running reviews finished in time. */
   stop(): Promise<boolean>;
 }
@@ -86,10 +89,13 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
 
   const takesWebhooks = settings.role !== 'worker';
   const reviews = settings.role !== 'web';
+  let pool: AnalysisPool | undefined;
   if (reviews) {
     // History is trusted only from this app's own bot user.
     const botLogin = await ownBotLogin(probot, log);
-    const review = { ...deps.review, settings: { ...deps.review.settings, botLogin } };
+    // Files are analysed on worker threads: this thread keeps answering webhooks.
+    pool = new AnalysisPool({ threads: settings.analysisThreads, fileDeadlineMs: settings.fileDeadlineMs, maxLineLength: settings.maxLineLength });
+    const review = { ...deps.review, analysis: pool, settings: { ...deps.review.settings, botLogin } };
     queue.work(createReviewRunner({ octokitFor, review, log, appId: deps.appId, metrics }));
   }
 
@@ -142,6 +148,7 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
     port: servers[0]!.port,
     queue,
     metrics,
+    analysis: pool,
     stop() {
       stopping ??= (async () => {
         if (recoveryTimer) clearInterval(recoveryTimer);
@@ -149,6 +156,7 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
         const closing = Promise.all(servers.map((s) => s.close()));
         const finished = await queue.close(settings.shutdownTimeoutMs);
         if (!finished) log.warn('shutdown timeout: the reviews still running are left to recovery');
+        await pool?.close().catch((error: unknown) => log.warn({ err: error }, 'cannot close the analysis pool'));
         await Promise.race([closing, new Promise((r) => setTimeout(r, 1000))]);
         return finished;
       })();

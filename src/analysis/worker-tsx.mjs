@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const worker = await import('./analysis-worker.ts');
+const worker = await import('./worker.ts');
 export default worker.default;

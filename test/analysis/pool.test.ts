@@ -1,0 +1,81 @@
+/**
+ * The analysis pool: the same analyses as this thread makes, a deadline per file that ends the
+ * thread and lists the file as not reviewed, the long-line cap, and one pool module shared by
+ * the app and the CLI.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AnalysisPool } from '../../src/analysis/pool.js';
+import { DEFAULT_CONFIG } from '../../src/core/config.js';
+import { analyzeFile } from '../../src/core/engine.js';
+import { analysisOptions } from '../../src/core/review.js';
+import { ruleSetFor } from '../../src/core/review-rules.js';
+import { RULES } from '../../src/rules/index.js';
+import { oneLineGo, syntaxJunk } from '../support/large-go.js';
+
+const SLICE = `package p
+
+func names(us []string) []string {
+	var out []string
+	for _, u := range us {
+		out = append(out, u+"!")
+	}
+	return out
+}
+`;
+
+const pools: AnalysisPool[] = [];
+const pool = (options: ConstructorParameters<typeof AnalysisPool>[0]): AnalysisPool => {
+  const p = new AnalysisPool(options);
+  pools.push(p);
+  return p;
+};
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+describe('the analysis pool', () => {
+  it('gives the analyses this thread gives', { timeout: 30_000 }, async () => {
+    const files = ['a.go', 'b.go', 'c.go'].map((path) => ({ path, source: SLICE, goVersion: '1.22' }));
+    const { analyses, notReviewed } = await pool({ threads: 2 }).analyse(files, DEFAULT_CONFIG);
+    expect(notReviewed).toEqual([]);
+    for (const f of files) {
+      const here = analyzeFile({ path: f.path, source: f.source }, ruleSetFor(DEFAULT_CONFIG, RULES), analysisOptions(DEFAULT_CONFIG, RULES, f));
+      expect(analyses.get(f.path)).toEqual(here);
+      expect(here.findings.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('ends a file past its deadline, lists it as not reviewed, and goes on with a new thread', { timeout: 60_000 }, async () => {
+    const p = pool({ threads: 1, fileDeadlineMs: 300 });
+    const started = Date.now();
+    const { analyses, notReviewed } = await p.analyse(
+      [
+        { path: 'junk.go', source: syntaxJunk(875_000) },
+        { path: 'ok.go', source: SLICE },
+      ],
+      DEFAULT_CONFIG,
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(notReviewed).toEqual([{ path: 'junk.go', reason: 'parsing and analysis took longer than the 0.3 s deadline per file' }]);
+    expect(analyses.get('ok.go')?.findings.length).toBeGreaterThan(0);
+    expect(analyses.has('junk.go')).toBe(false);
+  });
+
+  it('does not analyse a file with a line over the cap, and says why', { timeout: 30_000 }, async () => {
+    const { analyses, notReviewed } = await pool({ threads: 1, maxLineLength: 5000 }).analyse([{ path: 'min.go', source: oneLineGo(875_000) }], DEFAULT_CONFIG);
+    expect(analyses.size).toBe(0);
+    expect(notReviewed).toHaveLength(1);
+    expect(notReviewed[0]!.reason).toMatch(/^a line of \d+ characters, over the 5000-character cap \(minified or generated code\)$/);
+  });
+
+  it('is the one pool: the app and the CLI both use src/analysis/pool.ts, nothing else starts threads', () => {
+    const src = join(import.meta.dirname, '../../src');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    const starters = files(src).filter((f) => /new Piscina\b|from 'piscina'|from 'node:worker_threads'/.test(readFileSync(f, 'utf8')));
+    expect(starters.map((f) => f.slice(src.length + 1))).toEqual(['analysis/pool.ts']);
+    for (const user of ['cli/main.ts', 'ops/service.ts']) expect(readFileSync(join(src, user), 'utf8')).toContain("from '../analysis/pool.js'");
+  });
+});
