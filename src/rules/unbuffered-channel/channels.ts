@@ -9,6 +9,7 @@ import { callArguments, enclosingFunction, selectorParts, unparen } from '../../
 import { goStatementOfLiteral, isTerminatingCall } from '../unsupervised-goroutine/goroutines.js';
 import { fileMemo } from '../../core/go/file-memo.js';
 import { wordOffsets } from '../../core/go/words.js';
+import { namesImport } from '../../core/go/imports.js';
 
 /** `make(chan T)` with no capacity argument. */
 export interface UnbufferedMake {
@@ -169,8 +170,7 @@ function classify(node: SyntaxNode, imports: ReadonlyMap<string, string>): Chann
       if (fn?.type === 'identifier' && (fn.text === 'len' || fn.text === 'cap')) return use('inspect');
       if (fn && unparen(fn).type === 'func_literal' && goStatementOfLiteral(unparen(fn))) return use('go-argument');
       const sel = selectorParts(fn);
-      const signal = imports.get('os/signal');
-      if (sel && signal && sel.operand.text === signal && sel.field === 'Notify' && callArguments(call)[0]?.id === expr.id) return use('notify');
+      if (sel && namesImport(imports, 'os/signal', sel.operand.text) && sel.field === 'Notify' && callArguments(call)[0]?.id === expr.id) return use('notify');
       return use('other');
     }
     case 'expression_list': {
@@ -242,8 +242,8 @@ export function channelFacts(make: UnbufferedMake, root: SyntaxNode, imports: Re
 
 /** `make(chan os.Signal)` (with the file's name for package os). */
 export function isSignalElement(elem: SyntaxNode | null, imports: ReadonlyMap<string, string>): boolean {
-  const os = imports.get('os');
-  return !!elem && !!os && elem.text.replace(/\s/g, '') === `${os}.Signal`;
+  const m = elem && /^([\p{L}_][\p{L}\p{N}_]*)\.Signal$/u.exec(elem.text.replace(/\s/g, ''));
+  return !!m && namesImport(imports, 'os', m[1]);
 }
 
 /** For signal-channel-unbuffered: an unbuffered `chan os.Signal` the file passes to `signal.Notify`. */

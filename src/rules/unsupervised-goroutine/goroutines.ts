@@ -3,6 +3,7 @@
  * the structured-concurrency and channel-safety rules.
  */
 import type { SyntaxNode } from '../../core/go/parser.js';
+import { namesImport } from '../../core/go/imports.js';
 import { topLevelDeclarations, typeOfExpression } from '../../core/go/scope.js';
 import { FUNCTION_TYPES, blockStatements, selectorParts, unparen } from '../../core/go/syntax.js';
 
@@ -118,9 +119,9 @@ export function isTerminatingCall(call: SyntaxNode, imports: ReadonlyMap<string,
   const sel = selectorParts(fn);
   if (!sel) return false;
   const pkg = sel.operand.type === 'identifier' ? sel.operand.text : null;
-  if (pkg && pkg === imports.get('os')) return sel.field === 'Exit';
-  if (pkg && pkg === imports.get('log')) return LOG_STOPS.has(sel.field);
-  if (pkg && pkg === imports.get('runtime')) return sel.field === 'Goexit';
+  if (namesImport(imports, 'os', pkg)) return sel.field === 'Exit';
+  if (namesImport(imports, 'log', pkg)) return LOG_STOPS.has(sel.field);
+  if (namesImport(imports, 'runtime', pkg)) return sel.field === 'Goexit';
   return TEST_STOPS.has(sel.field);
 }
 
@@ -128,8 +129,8 @@ export function isTerminatingCall(call: SyntaxNode, imports: ReadonlyMap<string,
 export function isProcessExit(call: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
   const sel = selectorParts(call.childForFieldName('function'));
   if (!sel || sel.operand.type !== 'identifier') return false;
-  if (sel.operand.text === imports.get('os')) return sel.field === 'Exit';
-  if (sel.operand.text === imports.get('log')) return sel.field.startsWith('Fatal');
+  if (namesImport(imports, 'os', sel.operand.text)) return sel.field === 'Exit';
+  if (namesImport(imports, 'log', sel.operand.text)) return sel.field.startsWith('Fatal');
   return false;
 }
 
@@ -191,7 +192,7 @@ export function rangesOverChannel(loop: SyntaxNode, imports: ReadonlyMap<string,
   const x = unparen(right);
   if (x.type === 'call_expression') {
     const sel = selectorParts(x.childForFieldName('function'));
-    return !!sel && sel.operand.text === imports.get('time') && sel.field === 'Tick';
+    return !!sel && namesImport(imports, 'time', sel.operand.text) && sel.field === 'Tick';
   }
   if (x.type === 'selector_expression') {
     const sel = selectorParts(x)!;
