@@ -8,7 +8,7 @@ import { mentions } from '../../core/go/syntax.js';
  * Shared by prealloc-slice and prealloc-map.
  */
 export function capacityInScope(capacity: SyntaxNode, decl: SyntaxNode, between: readonly SyntaxNode[]): boolean {
-  if (capacity.type === 'int_literal') return true;
+  if (capacity.type === 'int_literal' || capacity.type === 'interpreted_string_literal' || capacity.type === 'raw_string_literal') return true;
   let root: SyntaxNode = capacity;
   while (root.type === 'selector_expression') root = root.childForFieldName('operand')!;
   if (root.type !== 'identifier') return false;

@@ -6,38 +6,52 @@ import { countedLoop, loopHeader } from '../../core/go/loops.js';
 import { appendsTo, feedsErrorMessage, fillsEveryIteration, nextUse } from '../../core/go/fill.js';
 import { defineRule } from '../define-rule.js';
 
-/** `var s []T`, `s := []T{}` or `s := make([]T, 0)`: the slice name and its written type. */
+/** `[]T{}`, `make([]T, 0)` or `[]T(nil)`: an empty slice value of a written type. */
+function emptySliceValue(value: SyntaxNode): SyntaxNode | null {
+  if (value.type === 'composite_literal') {
+    const type = value.childForFieldName('type');
+    const body = value.childForFieldName('body');
+    return type?.type === 'slice_type' && body && body.namedChildCount === 0 ? type : null;
+  }
+  if (value.type === 'call_expression' && value.childForFieldName('function')?.text === 'make') {
+    const args = callArguments(value);
+    return args.length === 2 && args[0]!.type === 'slice_type' && args[1]!.text === '0' ? args[0]! : null;
+  }
+  if (value.type === 'type_conversion_expression') {
+    const type = value.childForFieldName('type');
+    return type?.type === 'slice_type' && value.childForFieldName('operand')?.type === 'nil' ? type : null;
+  }
+  return null;
+}
+
+/**
+ * `var s []T`, `var s = []T{}`, `s := []T{}`, `s := make([]T, 0)`, `s := []T(nil)` (and the
+ * `var s = …` forms of the last two): the slice name and its written type.
+ */
 export function emptySliceDeclaration(stmt: SyntaxNode): { name: string; type: SyntaxNode } | null {
   if (stmt.type === 'var_declaration') {
     const specs = stmt.namedChildren;
     if (specs.length !== 1 || specs[0]!.type !== 'var_spec') return null;
     const spec = specs[0]!;
     const names = spec.childrenForFieldName('name');
+    if (names.length !== 1) return null;
     const type = spec.childForFieldName('type');
-    if (names.length !== 1 || type?.type !== 'slice_type' || spec.childForFieldName('value')) return null;
-    return { name: names[0]!.text, type };
+    const values = spec.childForFieldName('value')?.namedChildren ?? [];
+    if (values.length === 0) return type?.type === 'slice_type' ? { name: names[0]!.text, type } : null;
+    const valueType = values.length === 1 ? emptySliceValue(values[0]!) : null;
+    if (!valueType || (type && type.text !== valueType.text)) return null;
+    return { name: names[0]!.text, type: valueType };
   }
   if (stmt.type !== 'short_var_declaration') return null;
   const left = stmt.childForFieldName('left')?.namedChildren ?? [];
   const right = stmt.childForFieldName('right')?.namedChildren ?? [];
   if (left.length !== 1 || right.length !== 1 || left[0]!.type !== 'identifier') return null;
-  const value = right[0]!;
-  if (value.type === 'composite_literal') {
-    const type = value.childForFieldName('type');
-    const body = value.childForFieldName('body');
-    if (type?.type !== 'slice_type' || !body || body.namedChildCount > 0) return null;
-    return { name: left[0]!.text, type };
-  }
-  if (value.type === 'call_expression' && value.childForFieldName('function')?.text === 'make') {
-    const args = callArguments(value);
-    if (args.length !== 2 || args[0]!.type !== 'slice_type' || args[1]!.text !== '0') return null;
-    return { name: left[0]!.text, type: args[0]! };
-  }
-  return null;
+  const type = emptySliceValue(right[0]!);
+  return type ? { name: left[0]!.text, type } : null;
 }
 
-/** `var s []T`, `s := []T{`, `s := make([]T` at the start of a declaration's text. */
-const EMPTY_SLICE_TEXT = /^(?:var\s+[\p{L}_][\p{L}\p{N}_]*\s+\[\]|[\p{L}_][\p{L}\p{N}_]*\s*:=\s*(?:\[\]|make\(\s*\[\]))/u;
+/** `var s []T`, `var s = []T…`, `s := []T…`, `s := make([]T` at the start of a declaration's text. */
+const EMPTY_SLICE_TEXT = /^(?:var\s+[\p{L}_][\p{L}\p{N}_]*\s*(?:=\s*(?:make\(\s*)?)?\[\]|[\p{L}_][\p{L}\p{N}_]*\s*:=\s*(?:\[\]|make\(\s*\[\]))/u;
 
 const SIMPLE_OPERAND = new Set(['identifier', 'selector_expression', 'int_literal']);
 const RANGE_KINDS = new Set(['slice', 'array', 'map', 'string']);
@@ -51,6 +65,8 @@ export function iterationCount(loop: SyntaxNode): { capacity: SyntaxNode; text: 
     if (!right) return null;
     const x = unparen(right);
     if (x.type === 'int_literal') return { capacity: x, text: x.text };
+    // A string literal runs at most `len` of it times (once per rune).
+    if (x.type === 'interpreted_string_literal' || x.type === 'raw_string_literal') return { capacity: x, text: `len(${x.text})` };
     if (x.type !== 'identifier' && x.type !== 'selector_expression') return null;
     const type = typeOfExpression(x);
     if (!type) return null;
@@ -260,7 +276,7 @@ func names(users []User) []string {
     return {
       // Every declaration this rule reads writes `[]` right after `var x` or `:=`.
       $find: {
-        var_declaration: /\bvar\s+[\p{L}_][\p{L}\p{N}_]*\s+\[\]/gu,
+        var_declaration: /\bvar\s+[\p{L}_][\p{L}\p{N}_]*\s*(?:=\s*(?:make\(\s*)?)?\[\]/gu,
         short_var_declaration: /:=\s*(?:\[\]|make\(\s*\[\])/g,
       },
       var_declaration: check,
