@@ -257,7 +257,7 @@ async function main(): Promise<void> {
     const paths = CHECKS.filter((c) => c.repo === repo).flatMap((c) => [c.dir, ...c.modules]);
     let source: PeerSource | undefined;
     for (const r of roots) if ((source = openPeer(r, repo, [...new Set(paths)], [...roots, '/work/.mirror']))) break;
-    if (!source) throw new Error(`${repo} not found under ${roots.join(' or ')}: fetch its mirror (see the README's Development section)`);
+    if (!source) throw new Error(`${repo} not found under ${roots.join(' or ')}: mirror it there (README: "Against the established analyzers")`);
     sources.set(repo, source);
     const pinned = differencesFile.commits[repo];
     if (pinned && source.commit !== pinned && source.commit !== 'unknown') {
