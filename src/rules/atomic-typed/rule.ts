@@ -132,7 +132,8 @@ export default defineRule({
     '`atomic.Pointer[T]`) allow only atomic access, and `atomic.Int64`/`Uint64` are 64-bit aligned even on 32-bit ' +
     'platforms, where a misaligned `AddInt64` panics. The rule reports each variable once per file, on its ' +
     'declaration when the file has it (otherwise at its first use); not parameters, receivers or named results ' +
-    '(their type is part of a signature, and a typed atomic must not be copied), nor exported fields with a ' +
+    '(their type is part of a signature, and a typed atomic must not be copied), nor fields of a struct the ' +
+    'file uses as a value (copied or built by a composite literal), nor exported fields with a ' +
     'struct tag (they are marshalled).',
   examples: {
     incorrect: `
