@@ -1,3 +1,4 @@
+/** The file's imports: import path → the local name the file uses for it. */
 import type { SyntaxNode } from './parser.js';
 
 /**

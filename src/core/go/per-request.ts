@@ -1,6 +1,7 @@
 /** Syntax evidence that code runs per request or per item, not once: what makes a cost repeat. */
+import { enclosingFunction } from './functions.js';
+import { enclosingLoop } from './loops.js';
 import type { SyntaxNode } from './parser.js';
-import { enclosingFunction, enclosingLoop } from './syntax.js';
 
 /** Whether the function takes an HTTP request, response writer or header: it runs per request. */
 export function takesHttpRequest(fn: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {

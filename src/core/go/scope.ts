@@ -4,8 +4,9 @@
  * this is deliberately conservative: when the type cannot be read, the answer is null and
  * rules stay silent.
  */
-import { parseGo, type SyntaxNode } from './parser.js';
 import { fileMemo } from './file-memo.js';
+import { parseGo, type SyntaxNode } from './parser.js';
+import { expressionListItems, fileRoot } from './syntax.js';
 import { mayDeclareWord } from './words.js';
 
 export type DeclarationKind = 'param' | 'result' | 'receiver' | 'var' | 'const' | 'short' | 'range' | 'package';
@@ -45,8 +46,10 @@ export interface TypeInfo {
   node: SyntaxNode | null;
 }
 
-const INT_TYPES = new Set(['int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'byte', 'rune']);
-const FLOAT_TYPES = new Set(['float32', 'float64']);
+/** Go's integer types. */
+export const INTEGER_TYPES: ReadonlySet<string> = new Set(['int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'byte', 'rune']);
+/** Go's floating-point types. */
+export const FLOAT_TYPES: ReadonlySet<string> = new Set(['float32', 'float64']);
 
 function identifiersOf(list: SyntaxNode | null): SyntaxNode[] {
   if (!list) return [];
@@ -54,16 +57,11 @@ function identifiersOf(list: SyntaxNode | null): SyntaxNode[] {
   return list.namedChildren.filter((c) => c.type === 'identifier');
 }
 
-function valuesOf(list: SyntaxNode | null): SyntaxNode[] {
-  if (!list) return [];
-  return list.type === 'expression_list' ? list.namedChildren.filter((c) => c.type !== 'comment') : [list];
-}
-
 function fromSpec(spec: SyntaxNode, name: string, kind: DeclarationKind, statement: SyntaxNode): Declaration | null {
   const names = spec.childrenForFieldName('name');
   const index = names.findIndex((n) => n.text === name);
   if (index < 0) return null;
-  const values = valuesOf(spec.childForFieldName('value'));
+  const values = expressionListItems(spec.childForFieldName('value'));
   return {
     name,
     kind,
@@ -97,7 +95,7 @@ function declaredBy(statement: SyntaxNode, name: string, kind: 'var' | 'const' |
       const left = identifiersOf(statement.childForFieldName('left'));
       const index = left.findIndex((n) => n.text === name);
       if (index < 0) return null;
-      const right = valuesOf(statement.childForFieldName('right'));
+      const right = expressionListItems(statement.childForFieldName('right'));
       return { name, kind: 'short', id: left[index]!, type: null, value: right.length === left.length ? right[index]! : null, statement };
     }
     default:
@@ -313,7 +311,7 @@ export function classifyTypeNode(node: SyntaxNode): TypeInfo {
     default: {
       const text = node.text;
       if (text === 'string') return { kind: 'string', text, node };
-      if (INT_TYPES.has(text)) return { kind: 'int', text, node };
+      if (INTEGER_TYPES.has(text)) return { kind: 'int', text, node };
       if (FLOAT_TYPES.has(text)) return { kind: 'float', text, node };
       if (text === 'bool') return { kind: 'bool', text, node };
       if (text === 'any') return { kind: 'interface', text, node };
@@ -408,8 +406,7 @@ export function typeOfExpression(expr: SyntaxNode): TypeInfo | null {
     if (!t) return null;
     const base = t.kind === 'pointer' ? t.text.replace(/^\*/, '') : t.kind === 'named' ? t.text : null;
     if (!base || !/^[A-Za-z_]\w*$/.test(base)) return null;
-    let root: SyntaxNode = expr;
-    while (root.parent) root = root.parent;
+    const root = fileRoot(expr);
     return fieldType(root, base, field.text);
   }
   return typeOfValue(expr);

@@ -1,15 +1,6 @@
-/** Small, single-purpose syntax helpers over tree-sitter-go nodes. */
+/** Small, single-purpose syntax helpers over tree-sitter-go nodes: blocks, statements, text, conditions. */
 import type { SyntaxNode } from './parser.js';
-import { findDeclaration } from './scope.js';
 import { wordOffsets } from './words.js';
-
-export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
-
-/** The nearest enclosing function declaration, method or function literal. */
-export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
-  return null;
-}
 
 /** Statements of a block (tree-sitter-go 0.25 wraps them in a statement_list). */
 export function blockStatements(block: SyntaxNode | null): SyntaxNode[] {
@@ -32,14 +23,6 @@ export function mentions(node: SyntaxNode, name: string): boolean {
     if (found.type === 'identifier' && found.startIndex === at) return true;
   }
   return false;
-}
-
-/** `pkg.Name` for a call's function, or null. */
-export function selectorParts(node: SyntaxNode | null): { operand: SyntaxNode; field: string } | null {
-  if (!node || node.type !== 'selector_expression') return null;
-  const operand = node.childForFieldName('operand');
-  const field = node.childForFieldName('field');
-  return operand && field ? { operand, field: field.text } : null;
 }
 
 /** Arguments of a call expression (named children of its argument list). */
@@ -113,66 +96,94 @@ export function topLevelName(node: SyntaxNode): string {
   }
 }
 
-const LOOP_TYPES = new Set(['for_statement']);
+/** The next sibling that is not a comment. */
+export function nextStatement(node: SyntaxNode): SyntaxNode | null {
+  let n = node.nextNamedSibling;
+  while (n?.type === 'comment') n = n.nextNamedSibling;
+  return n;
+}
 
-/**
- * The nearest loop around the node inside its own function (a loop outside an enclosing
- * function literal does not count: the literal may run once).
- */
-export function enclosingLoop(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) {
-    if (LOOP_TYPES.has(n.type)) return n;
-    if (FUNCTION_TYPES.has(n.type)) return null;
-  }
-  return null;
+/** The previous sibling that is not a comment. */
+export function previousStatement(node: SyntaxNode): SyntaxNode | null {
+  let n = node.previousNamedSibling;
+  while (n?.type === 'comment') n = n.previousNamedSibling;
+  return n;
 }
 
 /**
- * For a call `pkg.Fn(…)` where `pkg` is the local name of an imported package: the import
- * path and function name. Null for method calls and local functions.
+ * The statement or struct field holding the node (`errc := make(chan error)`, `done: make(chan
+ * struct{})`): a stable, specific anchor.
  */
-export function packageCall(
-  call: SyntaxNode,
-  imports: ReadonlyMap<string, string>,
-): { path: string; name: string } | null {
-  if (call.type !== 'call_expression') return null;
-  const sel = selectorParts(call.childForFieldName('function'));
-  if (!sel || sel.operand.type !== 'identifier') return null;
-  const local = sel.operand.text;
-  for (const [path, name] of imports) {
-    if (name === local) {
-      // A variable, parameter or function of the same name shadows the package.
-      if (findDeclaration(call, local)) return null;
-      return { path, name: sel.field };
-    }
+export function statementOf(node: SyntaxNode): SyntaxNode {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.type === 'keyed_element') return n;
+    if (n.parent?.type === 'statement_list' || n.parent?.type === 'source_file') return n;
   }
-  return null;
+  return node;
 }
 
-/** Whether a function (declaration or literal) has the HTTP handler signature `(w http.ResponseWriter, r *http.Request)`. */
-export function isHttpHandler(fn: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
-  const http = imports.get('net/http');
-  if (!http) return false;
-  const params = fn.childForFieldName('parameters')?.namedChildren.filter((p) => p.type === 'parameter_declaration') ?? [];
-  const types = params.flatMap((p) => {
-    const t = p.childForFieldName('type')?.text.replace(/\s/g, '') ?? '';
-    return Array(Math.max(1, p.childrenForFieldName('name').length)).fill(t) as string[];
-  });
-  return types.length === 2 && types[0] === `${http}.ResponseWriter` && types[1] === `*${http}.Request`;
+/** Whether `node` lies inside `container` (by position). */
+export function within(node: SyntaxNode, container: SyntaxNode): boolean {
+  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
 }
 
-/** The value of a string literal (interpreted or raw), or null when the node is not one. */
-export function stringLiteralValue(node: SyntaxNode): string | null {
-  if (node.type === 'raw_string_literal') return node.text.slice(1, -1);
-  if (node.type !== 'interpreted_string_literal') return null;
-  try {
-    return JSON.parse(node.text.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1')) as string;
-  } catch {
-    return node.text.slice(1, -1);
+/** Identifiers in `node` (itself included), skipping field names. */
+export function identifiersIn(node: SyntaxNode): SyntaxNode[] {
+  if (node.type === 'identifier') return [node];
+  return node.descendantsOfType('identifier');
+}
+
+/**
+ * Whether `name` is assigned anywhere in `scope` (`name = …`, `name, x = …`, `name = append(name, …)`,
+ * `name op= …`), so its value changes as the loop runs.
+ */
+export function assignedIn(scope: SyntaxNode, name: string): boolean {
+  if (!scope.text.includes(name)) return false;
+  for (const a of scope.descendantsOfType(['assignment_statement', 'inc_statement', 'dec_statement'])) {
+    const left = a.type === 'assignment_statement' ? a.childForFieldName('left') : a.namedChild(0);
+    if (!left) continue;
+    const targets = left.type === 'expression_list' ? left.namedChildren : [left];
+    if (targets.some((t) => t.text === name)) return true;
   }
+  return false;
 }
 
-/** The function's name: `Name` for declarations and methods, '' for literals. */
-export function functionName(fn: SyntaxNode): string {
-  return fn.type === 'func_literal' ? '' : (fn.childForFieldName('name')?.text ?? '');
+/** Whether the node's text contains `needle`: a plain text scan bounded by the node, no native calls. */
+export function textContains(source: string, node: SyntaxNode, needle: string): boolean {
+  return source.slice(node.startIndex, node.endIndex).includes(needle);
+}
+
+/** Conjuncts of `a && b && c`. */
+export function conjuncts(cond: SyntaxNode): SyntaxNode[] {
+  const c = unparen(cond);
+  if (c.type === 'binary_expression' && c.childForFieldName('operator')?.text === '&&') {
+    return [...conjuncts(c.childForFieldName('left')!), ...conjuncts(c.childForFieldName('right')!)];
+  }
+  return [c];
+}
+
+/** The root of the file's tree the node belongs to. */
+export function fileRoot(node: SyntaxNode): SyntaxNode {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+/** The node's text without whitespace (`s.mu`, `a[i+1]`): for comparing how two expressions are written; '' for none. */
+export function compactText(node: SyntaxNode | null | undefined): string {
+  return node ? node.text.replace(/\s/g, '') : '';
+}
+
+/** The operand types whose negation needs no parentheses: `-x`, `-1`, `-s.n`, `-f()`, `-(a+b)`. */
+const NEGATABLE = new Set(['identifier', 'int_literal', 'selector_expression', 'call_expression', 'parenthesized_expression']);
+
+/** The text of `-expr`, parenthesised when the expression needs it (`-(a + b)`). */
+export function negatedText(expr: SyntaxNode): string {
+  return NEGATABLE.has(expr.type) ? `-${expr.text}` : `-(${expr.text})`;
+}
+
+/** The items of an expression list (`a, b := …`), comments aside; a lone expression as a list of one. */
+export function expressionListItems(list: SyntaxNode | null): SyntaxNode[] {
+  if (!list) return [];
+  return list.type === 'expression_list' ? list.namedChildren.filter((c) => c.type !== 'comment') : [list];
 }

@@ -1,8 +1,8 @@
+import { packageCall, qualifiedCallee } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { callArguments, packageCall, unparen } from '../../core/go/syntax.js';
+import { callArguments, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { qualifiedCallee } from '../os-root/callee.js';
 
 /**
  * For a finalizer literal `func(p *T) { … }`: the fields of `p` its body reads when it reads

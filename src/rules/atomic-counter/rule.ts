@@ -1,10 +1,12 @@
+import { FUNCTION_TYPES } from '../../core/go/functions.js';
+import { lockCallOf, lockCallParts } from '../../core/go/locks.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { FUNCTION_TYPES, mentions, unparen } from '../../core/go/syntax.js';
-import { defineRule } from '../define-rule.js';
+import { chainName, isVariableChain, rootIdentifier, typeOfChain } from '../../core/go/selectors.js';
+import { mentions, negatedText, nextStatement, previousStatement, unparen } from '../../core/go/syntax.js';
 import { hasTaggedFields, isValueStruct, structsWithField } from '../../core/go/value-structs.js';
-import { lockCallOf, lockCallParts, nextStatement, previousStatement } from './locks.js';
-import { atomicTypeFor, chainName, chainRoot, isUnsignedAtomic, isVariableChain, typeOfChain, valueTypeOf } from './types.js';
+import { atomicTypeFor, isUnsignedAtomic, valueTypeOf } from './atomic-types.js';
+import { defineRule } from '../define-rule.js';
 
 interface Update {
   target: SyntaxNode;
@@ -14,11 +16,9 @@ interface Update {
   store: boolean;
 }
 
-const SIMPLE = new Set(['identifier', 'int_literal', 'selector_expression', 'call_expression', 'parenthesized_expression']);
-
 function negated(value: SyntaxNode, atomicName: string): string {
   if (isUnsignedAtomic(atomicName)) return `^${valueTypeOf(atomicName)}(${value.text}-1)`;
-  return SIMPLE.has(value.type) ? `-${value.text}` : `-(${value.text})`;
+  return negatedText(value);
 }
 
 /** Whether a value is a constant: a literal, `true`/`false`, `-1`, or a constant declared in the file. */
@@ -50,9 +50,9 @@ function updateOf(stmt: SyntaxNode): Update | null {
   const target = left[0]!;
   const value = right[0]!;
   const op = stmt.childForFieldName('operator')?.text;
-  const root = chainRoot(target);
+  const root = rootIdentifier(target);
   // The value must not read the guarded state itself (`c.total += c.pending` reads two fields).
-  if (root.type === 'identifier' && mentions(value, root.text)) {
+  if (root && mentions(value, root.text)) {
     if (op !== '=' || unparen(value).type !== 'binary_expression') return null;
   }
   if (op === '+=') return { target, store: false, call: () => `${target.text}.Add(${value.text})` };
@@ -71,7 +71,7 @@ function updateOf(stmt: SyntaxNode): Update | null {
   if (binOp === '+' && same(l)) delta = r;
   else if (binOp === '+' && same(r)) delta = l;
   else if (binOp === '-' && same(l)) delta = r;
-  if (!delta || (root.type === 'identifier' && mentions(delta, root.text))) return null;
+  if (!delta || (root && mentions(delta, root.text))) return null;
   const d = delta;
   return binOp === '-'
     ? { target, store: false, call: (a) => `${target.text}.Add(${negated(d, a)})` }
@@ -126,9 +126,9 @@ function pathOf(chain: string): string {
  */
 function mutexKey(lockCall: SyntaxNode): { type: string; path: string } {
   const operand = lockCall.childForFieldName('function')!.childForFieldName('operand')!;
-  const root = chainRoot(operand);
+  const root = rootIdentifier(operand);
   const path = pathOf(operand.text.replace(/\s/g, ''));
-  if (root.type !== 'identifier') return { type: '?', path };
+  if (!root) return { type: '?', path };
   const decl = findDeclaration(root, root.text);
   if (decl && decl.kind !== 'package' && decl.kind !== 'receiver' && decl.kind !== 'param' && operand.type === 'identifier') {
     return { type: `@${decl.id.startIndex}`, path };

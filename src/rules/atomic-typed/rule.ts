@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeSpecNamed } from '../../core/go/scope.js';
+import { chainName, isVariableChain, typeOfChain } from '../../core/go/selectors.js';
 import { callArguments, unparen } from '../../core/go/syntax.js';
-import { chainName, isVariableChain, typeOfChain } from '../atomic-counter/types.js';
 import { defineRule } from '../define-rule.js';
 import { exportedFieldOfUnseenStruct, fieldOfValueStruct, plainAccessLines } from './plain-access.js';
 

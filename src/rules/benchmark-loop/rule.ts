@@ -1,6 +1,7 @@
+import { enclosingFunction } from '../../core/go/functions.js';
+import { countedLoop, loopClause } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { aloneOnLines, blockStatements, enclosingFunction, hasAncestorBefore, mentions, unparen, wholeLinesRange } from '../../core/go/syntax.js';
-import { countedLoop, loopHeader } from '../../core/go/loops.js';
+import { aloneOnLines, blockStatements, hasAncestorBefore, mentions, unparen, wholeLinesRange } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 const LOOPS = new Set(['for_statement']);
@@ -32,7 +33,7 @@ interface LoopShape {
 
 /** Recognises `for i := 0; i < b.N; i++`, `for range b.N` and `for i := range b.N`. */
 function loopOverN(loop: SyntaxNode, b: string): LoopShape | null {
-  const header = loopHeader(loop);
+  const header = loopClause(loop);
   if (!header) return null;
   if (header.type === 'range_clause') {
     if (!isBN(header.childForFieldName('right'), b)) return null;

@@ -1,7 +1,11 @@
+import { stringLiteralValue } from '../../core/go/constants.js';
+import { fillsEveryIteration } from '../../core/go/fill.js';
+import { FUNCTION_TYPES } from '../../core/go/functions.js';
+import { rangeClause } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { callArguments, FUNCTION_TYPES, mentions, selectorParts, stringLiteralValue, unparen } from '../../core/go/syntax.js';
-import { fillsEveryIteration } from '../../core/go/fill.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 const WRITES = new Set(['WriteString', 'WriteByte', 'WriteRune', 'Write']);
@@ -108,7 +112,7 @@ function loopWithin(node: SyntaxNode, stop: SyntaxNode): SyntaxNode | null {
 /** For `for _, p := range parts { b.WriteString(p) }` with `parts []string`: `parts`. */
 function summedSource(loop: SyntaxNode, write: Use): string | null {
   if (write.method !== 'WriteString') return null;
-  const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
+  const clause = rangeClause(loop);
   const vars = clause?.childForFieldName('left')?.namedChildren ?? [];
   const over = clause?.childForFieldName('right');
   const arg = callArguments(write.call)[0];

@@ -1,7 +1,7 @@
 /** Expression facts builtin-minmax needs: equality, purity, float-ness, and gofmt text as a call argument. */
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { fieldType, findDeclaration, typeOfDeclaration, typeSpecNamed } from '../../core/go/scope.js';
-import { callArguments, unparen } from '../../core/go/syntax.js';
+import { fieldType, findDeclaration, FLOAT_TYPES, typeOfDeclaration, typeSpecNamed } from '../../core/go/scope.js';
+import { callArguments, fileRoot, unparen } from '../../core/go/syntax.js';
 
 export const ORDERINGS = new Set(['<', '<=', '>', '>=']);
 
@@ -58,19 +58,6 @@ export function assignableTarget(node: SyntaxNode): boolean {
   return false;
 }
 
-/** The identifier at the root of `x`, `x.f`, `x[i]`, `*x`. */
-export function rootIdentifier(node: SyntaxNode): SyntaxNode | null {
-  let n: SyntaxNode | null = unparen(node);
-  while (n && n.type !== 'identifier') {
-    if (n.type === 'selector_expression' || n.type === 'index_expression') n = n.childForFieldName('operand');
-    else if (n.type === 'unary_expression') n = n.childForFieldName('operand');
-    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
-    else return null;
-  }
-  return n;
-}
-
-const FLOAT_TYPES = new Set(['float32', 'float64']);
 /** `math` functions that do not return a float. */
 const MATH_NON_FLOAT = new Set(['Float32bits', 'Float64bits', 'Signbit', 'Ilogb', 'IsNaN', 'IsInf']);
 
@@ -80,12 +67,6 @@ function namedFloatType(root: SyntaxNode, name: string): boolean {
   if (spec?.type !== 'type_spec') return false;
   const t = spec.childForFieldName('type');
   return t !== null && FLOAT_TYPES.has(t.text);
-}
-
-function fileRoot(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.parent) n = n.parent;
-  return n;
 }
 
 /** Whether a written type is a float: `float64`, a float type declared in the file, or a type parameter constrained to floats. */

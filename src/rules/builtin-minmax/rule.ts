@@ -1,20 +1,15 @@
 import type { Edit } from '../../core/model.js';
+import { constness } from '../../core/go/constants.js';
+import { packageCall, qualifiedCallee } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, topLevelDeclarations, typeSpecNamed } from '../../core/go/scope.js';
-import { blockStatements, callArguments, mentions, packageCall, unparen } from '../../core/go/syntax.js';
+import { rootIdentifier } from '../../core/go/selectors.js';
+import { blockStatements, callArguments, mentions, unparen } from '../../core/go/syntax.js';
+import { argumentText, assignableTarget, isFloatType, knownFloat, ORDERINGS, sameExpression, sideEffectFree } from './expressions.js';
 import { defineRule } from '../define-rule.js';
-import { qualifiedCallee } from '../os-root/callee.js';
-import { constness } from '../os-root/constants.js';
-import {
-  argumentText,
-  assignableTarget,
-  isFloatType,
-  knownFloat,
-  ORDERINGS,
-  rootIdentifier,
-  sameExpression,
-  sideEffectFree,
-} from './expressions.js';
+
+/** An assignment target's root variable: `x`, `x.f`, `x[i]`, `*x`. */
+const TARGET_PARTS: ReadonlySet<string> = new Set(['selector_expression', 'index_expression', 'unary_expression']);
 
 type Builtin = 'min' | 'max';
 
@@ -330,7 +325,7 @@ func ratio(hits, total float64) float64 {
           return;
         }
         // The operand that is not x must not read x: it sees x after the first assignment.
-        const root = rootIdentifier(x);
+        const root = rootIdentifier(x, TARGET_PARTS);
         const value = picksLeft ? a : b;
         if (!root || mentions(value, root.text)) return;
         if (floats(a, b, x, then.target, init.value)) return;

@@ -1,6 +1,7 @@
+import { FUNCTION_TYPES } from '../../core/go/functions.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { aloneOnLines, blockStatements, callArguments, FUNCTION_TYPES, indentationOf, mentions, selectorParts, unparen } from '../../core/go/syntax.js';
-import { typeOfChain } from '../atomic-counter/types.js';
+import { selectorParts, typeOfChain } from '../../core/go/selectors.js';
+import { aloneOnLines, blockStatements, callArguments, compactText, indentationOf, mentions, negatedText, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 /** How the atomic is accessed: `x.Load()` (typed) or `atomic.LoadInt64(&x)` (function form). */
@@ -11,18 +12,16 @@ interface Access {
   kind: string | null;
 }
 
-const norm = (node: SyntaxNode): string => node.text.replace(/\s/g, '');
-
 /** `x.Load()` or `atomic.LoadInt64(&x)`. */
 function loadOf(call: SyntaxNode, atomicName: string | undefined): Access | null {
   if (call.type !== 'call_expression') return null;
   const sel = selectorParts(call.childForFieldName('function'));
   if (!sel) return null;
   const args = callArguments(call);
-  if (sel.field === 'Load' && args.length === 0) return { target: norm(sel.operand), kind: null };
+  if (sel.field === 'Load' && args.length === 0) return { target: compactText(sel.operand), kind: null };
   const m = /^Load(Int32|Int64|Uint32|Uint64|Uintptr)$/.exec(sel.field);
   if (!m || !atomicName || sel.operand.text !== atomicName || args.length !== 1 || !args[0]!.text.startsWith('&')) return null;
-  return { target: norm(args[0]!), kind: m[1]! };
+  return { target: compactText(args[0]!), kind: m[1]! };
 }
 
 /** The `old` and `new` arguments of `x.CompareAndSwap(old, new)` on the same atomic as the load. */
@@ -32,11 +31,11 @@ function casOf(call: SyntaxNode, access: Access, atomicName: string | undefined)
   if (!sel) return null;
   const args = callArguments(call);
   if (access.kind === null) {
-    if (sel.field !== 'CompareAndSwap' || norm(sel.operand) !== access.target || args.length !== 2) return null;
+    if (sel.field !== 'CompareAndSwap' || compactText(sel.operand) !== access.target || args.length !== 2) return null;
     return [args[0]!, args[1]!];
   }
   if (sel.field !== `CompareAndSwap${access.kind}` || sel.operand.text !== atomicName) return null;
-  if (args.length !== 3 || norm(args[0]!) !== access.target) return null;
+  if (args.length !== 3 || compactText(args[0]!) !== access.target) return null;
   return [args[1]!, args[2]!];
 }
 
@@ -71,8 +70,6 @@ function mayExit(stmt: SyntaxNode): boolean {
   if (/\b(return|break|continue|goto|panic)\b/.test(stmt.text)) return true;
   return false;
 }
-
-const SIMPLE = new Set(['identifier', 'int_literal', 'selector_expression', 'call_expression', 'parenthesized_expression']);
 
 interface CasLoop {
   access: Access;
@@ -229,7 +226,7 @@ func add(delta int64) {
             amount = `^${kind!.toLowerCase()}(${d}-1)`;
             fixable = false;
           } else {
-            amount = SIMPLE.has(cas.delta.type) ? `-${d}` : `-(${d})`;
+            amount = negatedText(cas.delta);
             if (kind === null) fixable = false;
           }
         }

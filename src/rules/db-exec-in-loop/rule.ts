@@ -1,9 +1,12 @@
+import { stringLiteralValue } from '../../core/go/constants.js';
+import { enclosingLoop } from '../../core/go/loops.js';
+import { importedName, packageFunction } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { callArguments, enclosingLoop, selectorParts, stringLiteralValue, unparen } from '../../core/go/syntax.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { sqlTypeOf } from '../../core/go/stdlib-types.js';
+import { callArguments, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { importedName, packageFunction } from '../http-default-client/package-call.js';
-import { sqlTypeOf } from '../ignored-error/sql-types.js';
 
 const METHODS = new Set(['Exec', 'ExecContext', 'Query', 'QueryContext', 'QueryRow', 'QueryRowContext']);
 

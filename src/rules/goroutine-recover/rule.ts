@@ -1,7 +1,8 @@
+import { calledFunction, fileFunctions, type FileFunctions } from '../../core/go/functions.js';
+import { goCall, longRunningLoop } from '../../core/go/goroutines.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { selectorParts } from '../../core/go/syntax.js';
+import { selectorParts } from '../../core/go/selectors.js';
 import { defineRule } from '../define-rule.js';
-import { calledFunction, fileFunctions, goCall, longRunningLoop, type FileFunctions } from '../unsupervised-goroutine/goroutines.js';
 
 /** A deferred helper that recovers: `defer handlePanic()`, `defer s.recoverWorker(id)`, `defer util.Recover()`. */
 const RECOVER_HELPER = /recover|panic/i;
@@ -80,8 +81,7 @@ fail the test, and recovering it would hide the failure.
 `,
   create(context) {
     const testFile = context.path.endsWith('_test.go');
-    let index: FileFunctions | undefined;
-    const functions = (): FileFunctions => (index ??= fileFunctions(context.root));
+    const functions = (): FileFunctions => fileFunctions(context.root);
     return {
       go_statement(go) {
         if (testFile) return;

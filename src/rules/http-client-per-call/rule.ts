@@ -1,8 +1,12 @@
+import { enclosingFunction, FUNCTION_TYPES, functionName } from '../../core/go/functions.js';
+import { importLookup, packageTypeName } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { enclosingFunction, FUNCTION_TYPES, functionName, isHttpHandler, selectorParts, unparen } from '../../core/go/syntax.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { isHttpHandler } from '../../core/go/stdlib-types.js';
+import { unparen } from '../../core/go/syntax.js';
+import { isTestFile } from '../../core/go/test-files.js';
 import { defineRule } from '../define-rule.js';
-import { importLookup, isTestFile, packageTypeName } from '../http-default-client/package-call.js';
 
 const TEST_FUNCTION = /^(Test|Benchmark|Example|Fuzz)([A-Z_0-9]|$)/;
 

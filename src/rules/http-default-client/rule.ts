@@ -1,8 +1,10 @@
+import { enclosingFunction } from '../../core/go/functions.js';
+import { importLookup, packageFunction, packageMember } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { enclosingFunction, selectorParts } from '../../core/go/syntax.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { isTestFile } from '../../core/go/test-files.js';
 import { defineRule } from '../define-rule.js';
-import { importLookup, isTestFile, packageFunction, packageMember } from './package-call.js';
 
 /** Package functions that send through `http.DefaultClient`. */
 const DEFAULT_CLIENT_FUNCTIONS = new Set(['Get', 'Head', 'Post', 'PostForm']);

@@ -1,12 +1,11 @@
+import { enclosingFunction } from '../../core/go/functions.js';
+import { importedName, importLookup, packageFunction, packageTypeName } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { enclosingFunction } from '../../core/go/syntax.js';
-import { defineRule } from '../define-rule.js';
-import { importedName, importLookup, isTestFile, packageFunction, packageTypeName } from '../http-default-client/package-call.js';
+import { HTTP_SERVE_FUNCTIONS } from '../../core/go/stdlib-types.js';
+import { isTestFile } from '../../core/go/test-files.js';
 import { addFieldsEdits, keyedElements, missingFields, needsTime, suggestedValue, TIMEOUT_FIELDS } from './server-literal.js';
-
-/** Package functions that run a server nobody can give timeouts to. */
-const SERVE_FUNCTIONS = new Set(['ListenAndServe', 'ListenAndServeTLS']);
+import { defineRule } from '../define-rule.js';
 
 /** A server literal waiting for the end of the walk, when later field assignments are known. */
 interface PendingServer {
@@ -134,11 +133,11 @@ func serve(handler http.Handler) error {
     const severity = isTestFile(context.path) ? 'notice' : undefined;
     const writes: FieldWrite[] = [];
     return {
-      $calls: [...SERVE_FUNCTIONS],
+      $calls: [...HTTP_SERVE_FUNCTIONS],
       call_expression(call) {
         const http = httpName();
         if (!http) return;
-        const name = packageFunction(call, http, SERVE_FUNCTIONS);
+        const name = packageFunction(call, http, HTTP_SERVE_FUNCTIONS);
         if (!name) return;
         context.report({
           node: call,

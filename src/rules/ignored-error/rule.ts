@@ -1,9 +1,11 @@
+import { enclosingFunction } from '../../core/go/functions.js';
+import { importLookup, packageFunction } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { classifyTypeNode, typeOfExpression, typeOfValue, typeSpecNamed } from '../../core/go/scope.js';
-import { callArguments, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { type SqlType, sqlTypeOf } from '../../core/go/stdlib-types.js';
+import { callArguments, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { importLookup, packageFunction } from '../http-default-client/package-call.js';
-import { sqlTypeOf, type SqlType } from './sql-types.js';
 
 interface Checked {
   /** How many results the call returns (the error is the last). */

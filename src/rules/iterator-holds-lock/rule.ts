@@ -1,7 +1,7 @@
+import { callOf, signatureMentionsBool, yieldParameter, yieldUses } from '../../core/go/iterators.js';
+import { type LockCall, lockCallOf, unlockFor } from '../../core/go/locks.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { lockCallOf, unlockFor, type LockCall } from '../atomic-counter/locks.js';
 import { defineRule } from '../define-rule.js';
-import { callOf, signatureMentionsBool, yieldParameter, yieldUses } from '../yield-unchecked/iterators.js';
 
 /**
  * The lock held where `use` runs: walking out from the use, the nearest earlier `x.Lock()` or

@@ -1,8 +1,10 @@
+import { enclosingFunction } from '../../core/go/functions.js';
+import { importLookup, packageFunction, packageTypeName } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeOfExpression, type TypeInfo } from '../../core/go/scope.js';
-import { callArguments, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
+import { findDeclaration, type TypeInfo, typeOfExpression } from '../../core/go/scope.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { callArguments, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { importLookup, packageFunction, packageTypeName } from '../http-default-client/package-call.js';
 
 const UNTYPED = new Set(['map[string]interface{}', 'map[string]any', 'interface{}', 'any']);
 

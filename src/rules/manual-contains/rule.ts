@@ -1,18 +1,20 @@
+import { FUNCTION_TYPES } from '../../core/go/functions.js';
+import { loopHeader } from '../../core/go/loops.js';
+import { packageCall, shadowed } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, topLevelDeclarations, typeOfExpression, typeOfValue, type TypeInfo } from '../../core/go/scope.js';
-import { blockStatements, FUNCTION_TYPES, packageCall, unparen } from '../../core/go/syntax.js';
+import { findDeclaration, topLevelDeclarations, type TypeInfo, typeOfExpression, typeOfValue } from '../../core/go/scope.js';
+import { sliceElementType } from '../../core/go/slice-types.js';
+import { blockStatements, identifiersIn, textContains, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { identifiersIn, loopHeader, textContains } from '../quadratic-duplicates/loops.js';
-import { shadowed, sliceElementType } from '../sort-to-slices/slice-types.js';
 
 const LITERALS = new Set(['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'true', 'false']);
 
 /** A needle evaluated once is the same as evaluated per iteration: names, fields and literals, no calls. */
-function sideEffectFree(node: SyntaxNode): boolean {
+function isInvariantNeedle(node: SyntaxNode): boolean {
   const n = unparen(node);
   if (n.type === 'identifier' || LITERALS.has(n.type)) return true;
-  if (n.type === 'selector_expression') return sideEffectFree(n.childForFieldName('operand')!);
-  if (n.type === 'unary_expression' && n.text.startsWith('-')) return sideEffectFree(n.childForFieldName('operand')!);
+  if (n.type === 'selector_expression') return isInvariantNeedle(n.childForFieldName('operand')!);
+  if (n.type === 'unary_expression' && n.text.startsWith('-')) return isInvariantNeedle(n.childForFieldName('operand')!);
   return false;
 }
 
@@ -130,7 +132,7 @@ function manualSearch(loop: SyntaxNode): Search | null {
     const l = cond.childForFieldName('left')!;
     const r = cond.childForFieldName('right')!;
     needle = isElement(l) ? r : isElement(r) ? l : null;
-    if (!needle || !sideEffectFree(needle)) return null;
+    if (!needle || !isInvariantNeedle(needle)) return null;
   } else if (cond.type === 'call_expression') {
     // pred(elem): slices.ContainsFunc(s, pred)
     const callee = cond.childForFieldName('function');

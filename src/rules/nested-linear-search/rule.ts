@@ -1,25 +1,17 @@
+import { FUNCTION_TYPES } from '../../core/go/functions.js';
+import { enclosingLoop, loopHeader } from '../../core/go/loops.js';
+import { packageCallSites } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { blockStatements, callArguments, enclosingLoop, FUNCTION_TYPES, selectorParts, unparen } from '../../core/go/syntax.js';
+import { rootIdentifier, selectorParts } from '../../core/go/selectors.js';
+import { costAcknowledged, declarationAcknowledged, guardedBySmallSize, isArray, isSmallConstant, isSmallConstantLoop } from '../../core/go/size-evidence.js';
+import { assignedIn, blockStatements, callArguments, conjuncts, identifiersIn, textContains, unparen, within } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { packageCallSites } from '../sort-to-slices/slice-types.js';
-import {
-  assignedIn,
-  conjuncts,
-  costAcknowledged,
-  declarationAcknowledged,
-  guardedBySmallSize,
-  identifiersIn,
-  isArray,
-  isSmallConstant,
-  isSmallConstantLoop,
-  loopHeader,
-  rootIdentifier,
-  within,
-  textContains,
-} from '../quadratic-duplicates/loops.js';
 
 const SLICES_PATHS = ['slices', 'golang.org/x/exp/slices'];
+
+/** A collection's root variable is found through fields, indexes and slicing: `s.rows[i][:n]`. */
+const ELEMENT_ACCESS: ReadonlySet<string> = new Set(['selector_expression', 'index_expression', 'slice_expression']);
 const SEARCHES = ['Contains', 'Index'];
 const COLLECTION_TYPES = new Set(['identifier', 'selector_expression', 'slice_expression']);
 
@@ -41,7 +33,7 @@ type Verdict = 'fixed' | 'growing' | null;
 function searchedCollection(collection: SyntaxNode, loop: SyntaxNode, search: SyntaxNode, source: string): Verdict {
   const c = unparen(collection);
   if (!COLLECTION_TYPES.has(c.type)) return null;
-  const root = rootIdentifier(c);
+  const root = rootIdentifier(c, ELEMENT_ACCESS);
   if (!root) return null;
   const decl = findDeclaration(root, root.text);
   if (decl && within(decl.id, loop)) return null;
@@ -268,7 +260,7 @@ that count or aggregate every match (a join), and searches under a comment that 
       const loop = enclosingLoop(call);
       if (!loop || !variesWith(args[1]!, loop, null)) return;
       const verdict = searchedCollection(args[0]!, loop, call, context.source);
-      if (!verdict || costAcknowledged(statementOf(call), context.source)) return;
+      if (!verdict || costAcknowledged(statementHolding(call), context.source)) return;
       report(call, call, unparen(args[0]!), verdict, `\`${pkg}.${sel.field}\``);
     };
     return {
@@ -314,7 +306,7 @@ function comparedWithNotFound(call: SyntaxNode): boolean {
 }
 
 /** The statement holding an expression (for comments written above it). */
-function statementOf(node: SyntaxNode): SyntaxNode {
+function statementHolding(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (n.parent && n.parent.type !== 'statement_list' && n.parent.type !== 'block' && !FUNCTION_TYPES.has(n.parent.type)) n = n.parent;
   return n;

@@ -1,10 +1,11 @@
+import { constness } from '../../core/go/constants.js';
+import { enclosingFunction } from '../../core/go/functions.js';
+import { packageCall, qualifiedCallee } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { callArguments, enclosingFunction, mentions, packageCall, unparen } from '../../core/go/syntax.js';
+import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
 import { goAtLeast, NEWEST_GO } from '../../core/go-version.js';
 import { defineRule } from '../define-rule.js';
-import { qualifiedCallee } from './callee.js';
-import { constness } from './constants.js';
 
 /** `os` functions taking a path first, and what an `*os.Root` offers instead (Go 1.24 / 1.25). */
 const ROOTED: Record<string, { go124: string; go125?: string }> = {

@@ -1,7 +1,11 @@
+import { intConstant } from '../../core/go/constants.js';
+import { enclosingFunction } from '../../core/go/functions.js';
+import { enclosingLoop } from '../../core/go/loops.js';
+import { packageCall } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { callArguments, enclosingFunction, enclosingLoop, isHttpHandler, packageCall } from '../../core/go/syntax.js';
-import { intConstant } from '../string-concat-loop/constants.js';
+import { isHttpHandler } from '../../core/go/stdlib-types.js';
+import { callArguments } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 /** Buffers smaller than this are cheap to allocate; the catalog's threshold. */

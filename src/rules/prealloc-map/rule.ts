@@ -1,10 +1,10 @@
+import { intLiteralValue } from '../../core/go/constants.js';
+import { fillsEveryIteration, nextUse, storesInto } from '../../core/go/fill.js';
+import { capacityInScope, fillingLoop, iterationCount, loopClause } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
 import { callArguments, mentions } from '../../core/go/syntax.js';
-import { iterationCount } from '../prealloc-slice/rule.js';
-import { fillsEveryIteration, nextUse, storesInto } from '../../core/go/fill.js';
 import { defineRule } from '../define-rule.js';
-import { capacityInScope } from '../prealloc-slice/capacity.js';
 
 interface EmptyMap {
   name: string;
@@ -84,7 +84,8 @@ function singleStore(body: SyntaxNode, name: string): SyntaxNode | null {
 
 /** A literal bound of at most 8: a Go map holds 8 entries in its first bucket, so a hint buys nothing. */
 function fitsOneBucket(capacity: SyntaxNode): boolean {
-  return capacity.type === 'int_literal' && Number(capacity.text.replace(/_/g, '')) <= 8;
+  const value = intLiteralValue(capacity);
+  return value !== null && value <= 8;
 }
 
 /** `b.N` of a `*testing.B`: the loop is the benchmark's measurement, sized by the framework. */
@@ -134,18 +135,10 @@ func byID(users []User) map[int]User {
       const map = emptyMapDeclaration(decl);
       if (!map) return;
       // The first later statement that mentions the map must be the filling loop.
-      let loop: SyntaxNode | null = null;
-      const between: SyntaxNode[] = [];
-      for (let s = decl.nextNamedSibling; s; s = s.nextNamedSibling) {
-        if (s.type === 'comment') continue;
-        if (mentions(s, map.name)) {
-          loop = s;
-          break;
-        }
-        between.push(s);
-      }
-      if (loop?.type !== 'for_statement') return;
-      const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+      const filling = fillingLoop(decl, map.name);
+      if (!filling) return;
+      const { loop, between } = filling;
+      const header = loopClause(loop);
       if (!header || mentions(header, map.name)) return;
       const body = loop.childForFieldName('body');
       const store = body ? singleStore(body, map.name) : null;

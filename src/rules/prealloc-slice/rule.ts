@@ -1,9 +1,8 @@
+import { appendsTo, feedsErrorMessage, fillsEveryIteration, nextUse } from '../../core/go/fill.js';
+import { capacityInScope, fillingLoop, iterationCount, loopClause } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { typeOfExpression, typeSpecNamed } from '../../core/go/scope.js';
-import { capacityInScope } from './capacity.js';
-import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
-import { countedLoop, loopHeader } from '../../core/go/loops.js';
-import { appendsTo, feedsErrorMessage, fillsEveryIteration, nextUse } from '../../core/go/fill.js';
+import { callArguments, mentions } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 /**
@@ -88,38 +87,6 @@ const EMPTY_SLICE_TEXT = new RegExp(
   String.raw`^(?:var\s+[\p{L}_][\p{L}\p{N}_]*\s*(?:=\s*(?:make\(\s*)?)?(?:\[\]|${NAMED_EMPTY})|var\s+[\p{L}_][\p{L}\p{N}_]*\s+[\p{L}_][\p{L}\p{N}_]*\s*(?:$|//)|[\p{L}_][\p{L}\p{N}_]*\s*:=\s*(?:make\(\s*)?(?:\[\]|${NAMED_EMPTY}))`,
   'u',
 );
-
-const SIMPLE_OPERAND = new Set(['identifier', 'selector_expression', 'int_literal']);
-const RANGE_KINDS = new Set(['slice', 'array', 'map', 'string']);
-
-/** How many iterations a loop makes, as an expression valid before the loop, or null. */
-export function iterationCount(loop: SyntaxNode): { capacity: SyntaxNode; text: string } | null {
-  const header = loopHeader(loop);
-  if (!header) return null;
-  if (header.type === 'range_clause') {
-    const right = header.childForFieldName('right');
-    if (!right) return null;
-    const x = unparen(right);
-    if (x.type === 'int_literal') return { capacity: x, text: x.text };
-    // A string literal runs at most `len` of it times (once per rune).
-    if (x.type === 'interpreted_string_literal' || x.type === 'raw_string_literal') return { capacity: x, text: `len(${x.text})` };
-    if (x.type !== 'identifier' && x.type !== 'selector_expression') return null;
-    const type = typeOfExpression(x);
-    if (!type) return null;
-    if (type.kind === 'int') return { capacity: x, text: x.text };
-    return RANGE_KINDS.has(type.kind) ? { capacity: x, text: `len(${x.text})` } : null;
-  }
-  // for i := 0; i < n; i++  (n: identifier, field, literal or len(x))
-  const counted = countedLoop(header);
-  if (!counted) return null;
-  const bound = counted.bound;
-  if (SIMPLE_OPERAND.has(bound.type)) return { capacity: bound, text: bound.text };
-  if (bound.type === 'call_expression' && bound.childForFieldName('function')?.text === 'len') {
-    const args = callArguments(bound);
-    if (args.length === 1 && SIMPLE_OPERAND.has(args[0]!.type)) return { capacity: args[0]!, text: bound.text };
-  }
-  return null;
-}
 
 // An append under a switch case or select runs for some kinds of element only: a dispatch
 // loop, not a filter; only `if` filters keep the loop's length a fair capacity.
@@ -243,23 +210,15 @@ func names(users []User) []string {
       const slice = emptySliceDeclaration(decl);
       if (!slice) return;
       // The first later statement that mentions the slice must be the filling loop.
-      let loop: SyntaxNode | null = null;
-      const between: SyntaxNode[] = [];
-      for (let s = decl.nextNamedSibling; s; s = s.nextNamedSibling) {
-        if (s.type === 'comment') continue;
-        if (mentions(s, slice.name)) {
-          loop = s;
-          break;
-        }
-        between.push(s);
-      }
-      if (loop?.type !== 'for_statement') return;
+      const filling = fillingLoop(decl, slice.name);
+      if (!filling) return;
+      const { loop, between } = filling;
       const body = loop.childForFieldName('body');
       const append = body ? singleAppend(body, slice.name) : null;
       if (!append) return;
       const count = iterationCount(loop);
       if (!count) return;
-      const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+      const header = loopClause(loop);
       if (header && mentions(header, slice.name)) return;
       const declared = `${slice.name} := make(${slice.type.text}, 0, ${count.text})`;
       const bound = `\`${count.text}\``;

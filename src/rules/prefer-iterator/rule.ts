@@ -1,8 +1,10 @@
+import { FUNCTION_TYPES } from '../../core/go/functions.js';
+import { lockCallOf } from '../../core/go/locks.js';
+import { rangeClause } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { blockStatements, FUNCTION_TYPES, unparen } from '../../core/go/syntax.js';
 import { topLevelDeclarations } from '../../core/go/scope.js';
-import { lockCallOf } from '../atomic-counter/locks.js';
-import { chainRoot, isVariableChain, typeOfChain } from '../atomic-counter/types.js';
+import { isVariableChain, rootIdentifier, typeOfChain } from '../../core/go/selectors.js';
+import { blockStatements, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 const HEADER = /func\s*(\([^)]*\)\s*)?([\p{L}_][\p{L}\p{N}_]*)/uy;
@@ -94,11 +96,11 @@ function freshSlice(stmt: SyntaxNode): string | null {
 /** `for k, v := range recv.field { out = append(out, v) }`: the ranged field, or null. */
 function copyLoop(loop: SyntaxNode, out: string, recv: string): SyntaxNode | null {
   if (loop.type !== 'for_statement') return null;
-  const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
+  const clause = rangeClause(loop);
   const right = clause?.childForFieldName('right');
   if (!clause || !right) return null;
   const ranged = unparen(right);
-  if (ranged.type !== 'selector_expression' || !isVariableChain(ranged) || chainRoot(ranged).text !== recv) return null;
+  if (ranged.type !== 'selector_expression' || !isVariableChain(ranged) || rootIdentifier(ranged)?.text !== recv) return null;
   const vars = (clause.childForFieldName('left')?.namedChildren ?? []).map((v) => v.text);
   const stmts = blockStatements(loop.childForFieldName('body'));
   if (stmts.length !== 1 || stmts[0]!.type !== 'assignment_statement') return null;

@@ -1,18 +1,10 @@
+import { FUNCTION_TYPES } from '../../core/go/functions.js';
+import { enclosingLoop, loopHeader, type LoopHeader } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { blockStatements, enclosingLoop, FUNCTION_TYPES, unparen } from '../../core/go/syntax.js';
+import { costAcknowledged, guardedBySmallSize, isArray, isSmallConstant, isSmallConstantLoop } from '../../core/go/size-evidence.js';
+import { blockStatements, compactText, conjuncts, textContains, unparen } from '../../core/go/syntax.js';
+import { exitsEarly } from './early-exit.js';
 import { defineRule } from '../define-rule.js';
-import {
-  conjuncts,
-  costAcknowledged,
-  exitsEarly,
-  guardedBySmallSize,
-  isArray,
-  isSmallConstant,
-  isSmallConstantLoop,
-  loopHeader,
-  type LoopHeader,
-  textContains,
-} from './loops.js';
 
 /** What one loop of the pair binds: its index, its element variable and value aliases. */
 interface Binding {
@@ -94,8 +86,6 @@ function aliasesBefore(body: SyntaxNode | null, stop: SyntaxNode): Map<string, S
   return aliases;
 }
 
-const norm = (n: SyntaxNode | null): string => (n ? n.text.replace(/\s/g, '') : '');
-
 /**
  * The inner loop of a pair visit over one collection: `for j := i + 1; …`, `for j := 0; j < i`,
  * `range xs[i+1:]`, `range xs[:i]`. Returns its binding, or null.
@@ -108,39 +98,39 @@ function innerBinding(
 ): { binding: Binding; full: boolean } | null {
   if (h.kind === 'counted') {
     if (!h.index || h.operator !== '<') return null;
-    const init = norm(h.init);
+    const init = compactText(h.init);
     const binding: Binding = { index: h.index.text, value: null, valueOf: '', aliases: new Map() };
     if (init === `${i}+1`) return { binding, full: false };
     if (init !== '0') return null;
-    if (norm(h.bound) === i) return { binding, full: false };
+    if (compactText(h.bound) === i) return { binding, full: false };
     // `for j := 0; j < len(xs); j++` over the outer loop's range: every ordered pair.
-    if (outerBound !== null && norm(h.bound) === outerBound) return { binding, full: true };
+    if (outerBound !== null && compactText(h.bound) === outerBound) return { binding, full: true };
     return null;
   }
   const c = h.collection!;
   if (c.type === 'slice_expression') {
     const operand = c.childForFieldName('operand');
-    const start = norm(c.childForFieldName('start'));
-    const end = norm(c.childForFieldName('end'));
+    const start = compactText(c.childForFieldName('start'));
+    const end = compactText(c.childForFieldName('end'));
     if (!operand || !h.value || c.text.split(':').length > 2) return null;
     const pairs = (start === `${i}+1` && end === '') || (start === '' && end === i) || (start === '0' && end === i);
     if (!pairs) return null;
-    if (outerCollection !== null && norm(operand) !== outerCollection) return null;
+    if (outerCollection !== null && compactText(operand) !== outerCollection) return null;
     // The inner index counts within the subslice: it must not stand for a position in xs.
-    return { binding: { index: null, value: h.value.text, valueOf: norm(operand), aliases: new Map() }, full: false };
+    return { binding: { index: null, value: h.value.text, valueOf: compactText(operand), aliases: new Map() }, full: false };
   }
   // `for j := range xs` over the same collection: every ordered pair, with `i != j` in the test.
-  const same = norm(c) === outerCollection || `len(${norm(c)})` === outerBound;
+  const same = compactText(c) === outerCollection || `len(${compactText(c)})` === outerBound;
   if (same && h.index) {
-    return { binding: { index: h.index.text, value: h.value?.text ?? null, valueOf: norm(c), aliases: new Map() }, full: true };
+    return { binding: { index: h.index.text, value: h.value?.text ?? null, valueOf: compactText(c), aliases: new Map() }, full: true };
   }
   return null;
 }
 
 function isDistinctIndexTest(c: SyntaxNode, i: string, j: string): boolean {
   if (c.type !== 'binary_expression' || c.childForFieldName('operator')?.text !== '!=') return false;
-  const l = norm(c.childForFieldName('left'));
-  const r = norm(c.childForFieldName('right'));
+  const l = compactText(c.childForFieldName('left'));
+  const r = compactText(c.childForFieldName('right'));
   return (l === i && r === j) || (l === j && r === i);
 }
 
@@ -150,8 +140,8 @@ function skipsSameIndex(body: SyntaxNode, stmt: SyntaxNode, i: string, j: string
     if (s.startIndex >= stmt.startIndex) return false;
     if (s.type !== 'if_statement' || s.childForFieldName('alternative')) continue;
     const c = unparen(s.childForFieldName('condition')!);
-    const l = norm(c.childForFieldName('left'));
-    const r = norm(c.childForFieldName('right'));
+    const l = compactText(c.childForFieldName('left'));
+    const r = compactText(c.childForFieldName('right'));
     const same = c.type === 'binary_expression' && c.childForFieldName('operator')?.text === '==' && ((l === i && r === j) || (l === j && r === i));
     const stmts = blockStatements(s.childForFieldName('consequence'));
     if (same && stmts.length === 1 && stmts[0]!.text === 'continue') return true;
@@ -266,8 +256,8 @@ The standard's \`findDuplicates\` is this pattern; its "constrain dataset size" 
         const ih = loopHeader(loop, true);
         if (!ih) return;
         const i = oh.index.text;
-        const outerCollection = oh.kind === 'range' ? norm(oh.collection) : null;
-        const outerBound = oh.kind === 'range' ? `len(${outerCollection})` : norm(oh.bound);
+        const outerCollection = oh.kind === 'range' ? compactText(oh.collection) : null;
+        const outerBound = oh.kind === 'range' ? `len(${outerCollection})` : compactText(oh.bound);
         const pair = innerBinding(ih, i, outerCollection, outerBound);
         if (!pair) return;
         const body = loop.childForFieldName('body');
@@ -287,7 +277,7 @@ The standard's \`findDuplicates\` is this pattern; its "constrain dataset size" 
           (n): n is SyntaxNode => n !== null,
         );
         if (subjects.some((n) => isArray(n) || isSmallConstant(n))) return;
-        if (guardedBySmallSize(outerLoop, subjects.map(norm))) return;
+        if (guardedBySmallSize(outerLoop, subjects.map(compactText))) return;
         if (costAcknowledged(loop, context.source) || costAcknowledged(outerLoop, context.source)) return;
 
         const shown = test.text.length <= 60 ? `\`${test.text}\`` : 'the equality test';

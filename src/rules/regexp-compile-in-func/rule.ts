@@ -1,11 +1,14 @@
+import { constness } from '../../core/go/constants.js';
+import { enclosingFunction, FUNCTION_TYPES, functionName } from '../../core/go/functions.js';
+import { enclosingLoop } from '../../core/go/loops.js';
+import { packageCall, qualifiedCallee } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, topLevelDeclarations } from '../../core/go/scope.js';
-import { callArguments, enclosingFunction, enclosingLoop, FUNCTION_TYPES, functionName, isHttpHandler, packageCall } from '../../core/go/syntax.js';
 import { isIgnoredBuild, runsPerItemOrRequest } from '../../core/go/per-request.js';
+import { findDeclaration, topLevelDeclarations } from '../../core/go/scope.js';
+import { isHttpHandler } from '../../core/go/stdlib-types.js';
+import { callArguments } from '../../core/go/syntax.js';
+import { isTestFile } from '../../core/go/test-files.js';
 import { defineRule } from '../define-rule.js';
-
-import { qualifiedCallee } from '../os-root/callee.js';
-import { constness } from '../os-root/constants.js';
 
 const COMPILE = new Set(['MustCompile', 'Compile', 'MustCompilePOSIX', 'CompilePOSIX']);
 const MATCH = new Set(['MatchString', 'Match', 'MatchReader']);
@@ -178,7 +181,7 @@ func validID(id string) bool {
   requires: ['"regexp"'],
   create(context) {
     let regexp: string | undefined = context.source.includes('"regexp"') ? undefined : '';
-    const testFile = context.path.endsWith('_test.go');
+    const testFile = isTestFile(context.path);
     const pending: Array<{ call: SyntaxNode; fn: SyntaxNode | null; name: string; message: string; repeats: boolean }> = [];
     return {
       $calls: [...COMPILE, ...MATCH],

@@ -1,26 +1,7 @@
-import type { Edit } from '../../core/model.js';
+import { capacityOneFix, resultLeak, unbufferedMake } from '../../core/go/channels.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
+import { statementOf } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { resultLeak, unbufferedMake, type UnbufferedMake } from '../unbuffered-channel/channels.js';
-
-/** `make(chan T)` → `make(chan T, 1)`, when the call sits on one line. */
-export function capacityOneFix(make: UnbufferedMake): Edit[] | undefined {
-  const args = make.call.childForFieldName('arguments');
-  if (!args || make.call.startPosition.row !== make.call.endPosition.row || !args.text.endsWith(`${make.type.text})`)) return undefined;
-  return [{ start: args.endIndex - 1, end: args.endIndex - 1, text: ', 1' }];
-}
-
-/**
- * The statement or struct field holding the make (`errc := make(chan error)`, `done: make(chan
- * struct{})`): a stable, specific anchor.
- */
-export function statementOf(node: SyntaxNode): SyntaxNode {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) {
-    if (n.type === 'keyed_element') return n;
-    if (n.parent?.type === 'statement_list' || n.parent?.type === 'source_file') return n;
-  }
-  return node;
-}
 
 function describe(exit: SyntaxNode): string {
   if (exit.type === 'default_case') return '`default`';

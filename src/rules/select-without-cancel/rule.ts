@@ -1,7 +1,10 @@
+import { caseReceive, isStopChannel } from '../../core/go/channels.js';
+import { enclosingFunction, functionName } from '../../core/go/functions.js';
+import { goCall, goStatementOfLiteral, isTerminatingCall } from '../../core/go/goroutines.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { blockStatements, enclosingFunction, functionName, selectorParts, unparen } from '../../core/go/syntax.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { blockStatements, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { caseReceive, goCall, goStatementOfLiteral, isStopChannel, isTerminatingCall } from '../unsupervised-goroutine/goroutines.js';
 
 const BREAKABLE = new Set(['for_statement', 'select_statement', 'expression_switch_statement', 'type_switch_statement']);
 const NESTED_FUNCTION = new Set(['func_literal', 'function_declaration', 'method_declaration']);

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
-import { capacityOneFix, statementOf } from '../result-channel-leak/rule.js';
-import { signalNotifyChannel, unbufferedMake } from '../unbuffered-channel/channels.js';
+import { capacityOneFix, signalNotifyChannel, unbufferedMake } from '../../core/go/channels.js';
+import { statementOf } from '../../core/go/syntax.js';
 
 export default defineRule({
   id: 'signal-channel-unbuffered',

@@ -1,28 +1,29 @@
+import { packageCallSites, shadowed } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { blockStatements, callArguments, selectorParts, unparen } from '../../core/go/syntax.js';
+import { isIgnoredBuild } from '../../core/go/per-request.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { sliceElementType } from '../../core/go/slice-types.js';
+import { blockStatements, callArguments, compactText, unparen } from '../../core/go/syntax.js';
 import type { Edit } from '../../core/model.js';
 import type { RuleContext } from '../../core/rule.js';
-import { isIgnoredBuild } from '../../core/go/per-request.js';
 import { defineRule } from '../define-rule.js';
-import { packageCallSites, packageReferences, shadowed, sliceElementType } from './slice-types.js';
+import { packageReferences } from './package-references.js';
 
 const FUNC_SORTS: Record<string, string> = { Slice: 'SortFunc', SliceStable: 'SortStableFunc' };
-
-const norm = (n: SyntaxNode | null | undefined): string => (n ? n.text.replace(/\s/g, '') : '');
 
 /** `func(i, j int) bool { … }`: the two index parameter names, or null. */
 function lessParameters(less: SyntaxNode): [SyntaxNode, SyntaxNode] | null {
   if (less.type !== 'func_literal') return null;
-  if (norm(less.childForFieldName('result')) !== 'bool') return null;
+  if (compactText(less.childForFieldName('result')) !== 'bool') return null;
   const params = less.childForFieldName('parameters')?.namedChildren.filter((p) => p.type !== 'comment') ?? [];
-  const names = params.flatMap((p) => (p.type === 'parameter_declaration' && norm(p.childForFieldName('type')) === 'int' ? p.childrenForFieldName('name') : []));
+  const names = params.flatMap((p) => (p.type === 'parameter_declaration' && compactText(p.childForFieldName('type')) === 'int' ? p.childrenForFieldName('name') : []));
   if (names.length !== 2 || params.some((p) => p.type !== 'parameter_declaration')) return null;
   return [names[0]!, names[1]!];
 }
 
 /** `x[i]` where `x` is the sorted slice. */
 function isElement(node: SyntaxNode, slice: string, index: string): boolean {
-  return node.type === 'index_expression' && norm(node.childForFieldName('operand')) === slice && norm(node.childForFieldName('index')) === index;
+  return node.type === 'index_expression' && compactText(node.childForFieldName('operand')) === slice && compactText(node.childForFieldName('index')) === index;
 }
 
 /**
@@ -66,8 +67,8 @@ function singleKey(less: SyntaxNode, slice: string, i: string, j: string): { lef
 /** The side's text with `x[from]` as `#` and `x[to]` as `!`: equal for both sides of a one-key comparison. */
 function keyText(side: SyntaxNode, slice: string, marks: Record<string, string>): string {
   return rewrite(side, (n) => {
-    if (n.type !== 'index_expression' || norm(n.childForFieldName('operand')) !== slice) return null;
-    const index = norm(n.childForFieldName('index'));
+    if (n.type !== 'index_expression' || compactText(n.childForFieldName('operand')) !== slice) return null;
+    const index = compactText(n.childForFieldName('index'));
     return marks[index] ?? null;
   }).replace(/\s/g, '');
 }
@@ -228,7 +229,7 @@ function checkCall(context: RuleContext, names: Names, call: SyntaxNode): void {
   const slicesNeed = slicesName ? [] : [{ path: 'slices', imported: names.slices !== undefined }];
 
   if (args.length !== 2) return;
-  const slice = norm(args[0]);
+  const slice = compactText(args[0]);
   const less = unparen(args[1]!);
   const params = lessParameters(less);
   if (!params || !/^[\p{L}\p{N}_.]+$/u.test(slice)) return;

@@ -1,7 +1,8 @@
+import { packageCall } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import type { Edit } from '../../core/model.js';
-import { mentions, packageCall, unparen } from '../../core/go/syntax.js';
 import { isIgnoredBuild, runsPerItemOrRequest } from '../../core/go/per-request.js';
+import { mentions, unparen } from '../../core/go/syntax.js';
+import type { Edit } from '../../core/model.js';
 import { defineRule } from '../define-rule.js';
 
 /** Slice-returning splitters and their Go 1.24 iterator forms (same elements, same order). */

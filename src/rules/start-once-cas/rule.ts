@@ -1,10 +1,9 @@
+import { enclosingFunction, functionName } from '../../core/go/functions.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeSpecNamed } from '../../core/go/scope.js';
-import { blockStatements, enclosingFunction, functionName, unparen } from '../../core/go/syntax.js';
-import { chainName, chainRoot, isVariableChain } from '../atomic-counter/types.js';
+import { chainName, isVariableChain, rootIdentifier } from '../../core/go/selectors.js';
+import { blockStatements, compactText, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-
-const norm = (node: SyntaxNode): string => node.text.replace(/\s/g, '');
 
 /** `s.started` or `s.started == true` as an if condition: the field, or null. */
 function checkedField(cond: SyntaxNode): SyntaxNode | null {
@@ -26,7 +25,7 @@ function setsTrue(stmt: SyntaxNode, field: string): boolean {
   if (stmt.type !== 'assignment_statement' || stmt.childForFieldName('operator')?.text !== '=') return false;
   const left = stmt.childForFieldName('left')?.namedChildren ?? [];
   const right = stmt.childForFieldName('right')?.namedChildren ?? [];
-  return left.length === 1 && right.length === 1 && norm(left[0]!) === field && right[0]!.type === 'true';
+  return left.length === 1 && right.length === 1 && compactText(left[0]!) === field && right[0]!.type === 'true';
 }
 
 /** Whether the identifier is the function's receiver or one of its pointer parameters (shared state). */
@@ -85,7 +84,7 @@ function everyCallerLocks(root: SyntaxNode, fn: SyntaxNode): boolean {
 function companionState(ifStmt: SyntaxNode, set: SyntaxNode, object: string, flag: string): string | null {
   const other = (n: SyntaxNode | null | undefined): string | null => {
     if (n?.type !== 'selector_expression') return null;
-    const t = norm(n);
+    const t = compactText(n);
     return t !== flag && t.startsWith(`${object}.`) ? n.text : null;
   };
   for (let s = ifStmt.nextNamedSibling; s; s = s.nextNamedSibling) {
@@ -212,7 +211,7 @@ func (s *Server) Start() error {
         if (!field || !isVariableChain(field)) return;
         if (ifStmt.childForFieldName('initializer') || ifStmt.childForFieldName('alternative') || ifStmt.parent?.type !== 'statement_list') return;
         if (!endsWithReturn(ifStmt.childForFieldName('consequence'))) return;
-        const text = norm(field);
+        const text = compactText(field);
         const written = field.text;
         let set: SyntaxNode | null = null;
         for (let s = ifStmt.nextNamedSibling; s; s = s.nextNamedSibling) {
@@ -229,8 +228,8 @@ func (s *Server) Start() error {
         if (LOCK_HELD_NAME.test(functionName(fn)) || documentsLockHeld(fn)) return;
         if (LOCK_CALL.test(context.source.slice(fn.startIndex, set.startIndex))) return;
         if (everyCallerLocks(context.root, fn)) return;
-        const root = chainRoot(field);
-        if (root.type !== 'identifier' || !isSharedObject(root)) return;
+        const root = rootIdentifier(field);
+        if (!root || !isSharedObject(root)) return;
         const name = chainName(field);
         if (!raceEvident(root, name, fn)) return;
         const companion = companionState(ifStmt, set, root.text, text);

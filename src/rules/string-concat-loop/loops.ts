@@ -1,8 +1,9 @@
 /** What a loop's header says about how often it runs. */
+import { intConstant, stringLiteralValue } from '../../core/go/constants.js';
+import { loopClause } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { stringLiteralValue, unparen } from '../../core/go/syntax.js';
-import { intConstant } from './constants.js';
+import { unparen } from '../../core/go/syntax.js';
 
 /** Elements of a composite literal (`[]T{a, b}`, `[...]T{a, b}`), or null. */
 function literalLength(node: SyntaxNode): number | null {
@@ -41,7 +42,7 @@ function rangeCount(expr: SyntaxNode): number | null {
  * `for range 4`, `for _, x := range [...]string{"a", "b"}`), or null.
  */
 export function constantIterations(loop: SyntaxNode): number | null {
-  const header = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  const header = loopClause(loop);
   if (!header) return null;
   if (header.type === 'range_clause') {
     const right = header.childForFieldName('right');

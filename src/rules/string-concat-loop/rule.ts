@@ -1,8 +1,12 @@
+import { FUNCTION_TYPES } from '../../core/go/functions.js';
+import { BREAK_TARGETS } from '../../core/go/loops.js';
+import { packageCall } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfDeclaration, typeOfValue } from '../../core/go/scope.js';
-import { callArguments, FUNCTION_TYPES, mentions, packageCall, selectorParts, unparen } from '../../core/go/syntax.js';
-import { defineRule } from '../define-rule.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
 import { constantIterations } from './loops.js';
+import { defineRule } from '../define-rule.js';
 
 /** Loops that run at most this many times are too short for the copying to matter. */
 const SMALL_LOOP = 4;
@@ -58,8 +62,6 @@ function isStringValue(expr: SyntaxNode, imports: ReadonlyMap<string, string>): 
 }
 
 const LEAVES = new Set(['return_statement', 'break_statement']);
-const BREAK_TARGETS = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
-
 /** Whether a `return` or `break` (of `loop`) follows the statement in its block: it runs once. */
 function leavesLoopAfter(stmt: SyntaxNode, loop: SyntaxNode): boolean {
   for (let s = stmt.nextNamedSibling; s; s = s.nextNamedSibling) {

@@ -1,6 +1,8 @@
+import { enclosingFunction } from '../../core/go/functions.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeOfDeclaration, typeOfExpression, typeSpecNamed, type TypeInfo, type TypeKind } from '../../core/go/scope.js';
-import { blockStatements, callArguments, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
+import { findDeclaration, type TypeInfo, type TypeKind, typeOfDeclaration, typeOfExpression, typeSpecNamed } from '../../core/go/scope.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { blockStatements, callArguments, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
 /**

@@ -1,9 +1,12 @@
+import { caseReceive } from '../../core/go/channels.js';
+import { enclosingFunction } from '../../core/go/functions.js';
+import { enclosingLoop, isBareFor, rangesOverChannel, unlabel } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { goAtLeast } from '../../core/go-version.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { blockStatements, enclosingFunction, enclosingLoop, selectorParts, unparen } from '../../core/go/syntax.js';
+import { selectorParts } from '../../core/go/selectors.js';
+import { blockStatements, unparen } from '../../core/go/syntax.js';
+import { goAtLeast } from '../../core/go-version.js';
 import { defineRule } from '../define-rule.js';
-import { caseReceive, isBareFor, rangesOverChannel, unlabel } from '../unsupervised-goroutine/goroutines.js';
 
 /**
  * A function that never returns: no `return` of its own, and it ends in an endless loop

@@ -1,17 +1,11 @@
+import { calledFunction, enclosingFunction, fileFunctions, type FileFunctions, FUNCTION_TYPES } from '../../core/go/functions.js';
+import { goCall, longRunningLoop } from '../../core/go/goroutines.js';
+import { isBareFor } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { FUNCTION_TYPES, blockStatements, callArguments, mentions, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
+import { lastName, selectorParts } from '../../core/go/selectors.js';
+import { blockStatements, callArguments, hasAncestorBefore, mentions, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import {
-  calledFunction,
-  fileFunctions,
-  goCall,
-  insideNestedFunction,
-  isBareFor,
-  lastName,
-  longRunningLoop,
-  type FileFunctions,
-} from '../unsupervised-goroutine/goroutines.js';
 
 /** Collections whose size is the number of workers, not of work items: `workers`, `shards`, `numCPU`… */
 const WORKERS_NAME = /(worker|goroutine|thread|proc|cpu|shard|partition|replica|consumer|producer|parallel|concurren|runner|poller|listener|server|lane|slot)s?$/i;
@@ -124,7 +118,7 @@ function boundedByLoop(loop: SyntaxNode, go: SyntaxNode): boolean {
       continue;
     }
     if (n.startIndex > go.startIndex) continue;
-    if (insideNestedFunction(n, loop)) continue;
+    if (hasAncestorBefore(n, FUNCTION_TYPES, loop)) continue;
     if (n.type === 'send_statement') return true;
     const field = selectorParts(n.childForFieldName('function'))?.field;
     if (field === 'Acquire' || field === 'TryAcquire' || field === 'Wait' || field === 'Take') return true;
@@ -204,7 +198,6 @@ element). Goroutines that wait on one another (a DAG walk, a start barrier in a 
 run at once: a limit there deadlocks, so read the advice with that in mind.
 `,
   create(context) {
-    let index: FileFunctions | undefined;
     return {
       go_statement(go) {
         const fn = enclosingFunction(go);
@@ -228,7 +221,7 @@ run at once: a limit there deadlocks, so read the advice with that in mind.
         const elements = elementNames(loop, go);
         if (!elements.some((name) => mentions(go, name))) return;
         const imports = context.imports();
-        if (call && (longLived(call, () => (index ??= fileFunctions(context.root)), imports) || shutsDown(call, elements))) return;
+        if (call && (longLived(call, () => fileFunctions(context.root), imports) || shutsDown(call, elements))) return;
         const fromInput = growsWithInput(input.collection, fn) && !TOPOLOGY_NAME.test(lastName(input.collection));
         context.report({
           node: go,
@@ -253,7 +246,7 @@ function waitsInIteration(loop: SyntaxNode, go: SyntaxNode): boolean {
     if (n.parent.type !== 'statement_list') continue;
     for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) {
       for (const x of [s, ...s.descendantsOfType(['unary_expression', 'call_expression'])]) {
-        if (insideNestedFunction(x, loop)) continue;
+        if (hasAncestorBefore(x, FUNCTION_TYPES, loop)) continue;
         if (x.type === 'unary_expression' && x.childForFieldName('operator')?.text === '<-') return true;
         if (x.type === 'call_expression' && selectorParts(x.childForFieldName('function'))?.field === 'Wait') return true;
       }
@@ -291,7 +284,7 @@ function elementNames(loop: SyntaxNode, go: SyntaxNode): string[] {
   }
   const body = loop.childForFieldName('body');
   for (const d of body?.descendantsOfType(['short_var_declaration', 'var_spec', 'receive_statement']) ?? []) {
-    if (d.startIndex >= go.startIndex || insideNestedFunction(d, loop)) continue;
+    if (d.startIndex >= go.startIndex || hasAncestorBefore(d, FUNCTION_TYPES, loop)) continue;
     const ids = d.type === 'var_spec' ? d.childrenForFieldName('name') : (d.childForFieldName('left')?.namedChildren ?? []);
     for (const id of ids) {
       if (id.type === 'identifier' && id.text !== '_') names.push(id.text);

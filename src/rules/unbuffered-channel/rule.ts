@@ -1,7 +1,8 @@
+import { channelFacts, resultLeak, signalNotifyChannel, unbufferedMake, type UnbufferedMake } from '../../core/go/channels.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
+import { statementOf } from '../../core/go/syntax.js';
+import { looksLikeSignal } from './signal-channels.js';
 import { defineRule } from '../define-rule.js';
-import { statementOf } from '../result-channel-leak/rule.js';
-import { channelFacts, looksLikeSignal, resultLeak, signalNotifyChannel, unbufferedMake, type UnbufferedMake } from './channels.js';
 
 /** `[]any{make(chan int)}`: a value in a list literal (a test table), not a channel in use. */
 function isListElement(call: SyntaxNode): boolean {

@@ -1,20 +1,14 @@
+import { isStopChannel, isStopName, receivedChannel } from '../../core/go/channels.js';
+import { calledFunction, enclosingFunction, fileFunctions, type FileFunctions } from '../../core/go/functions.js';
+import { goCall } from '../../core/go/goroutines.js';
+import { rangesOverChannel } from '../../core/go/loops.js';
+import { packageCall } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { callArguments, enclosingFunction, packageCall, selectorParts, unparen } from '../../core/go/syntax.js';
+import { lastName, selectorParts } from '../../core/go/selectors.js';
+import { callArguments, unparen } from '../../core/go/syntax.js';
+import { isProcessExit, returnsError } from './lifetime.js';
 import { defineRule } from '../define-rule.js';
-import {
-  calledFunction,
-  fileFunctions,
-  goCall,
-  isProcessExit,
-  isStopChannel,
-  isStopName,
-  lastName,
-  receivedChannel,
-  rangesOverChannel,
-  returnsError,
-  type FileFunctions,
-} from './goroutines.js';
 
 /** `time.Tick(d)`, which never closes. */
 function isTick(x: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
@@ -325,8 +319,7 @@ functions (\`os.RemoveAll\`, \`io.Copy\`, a function of the file returning an er
 background cleanup or shutdown) it is advisory.
 `,
   create(context) {
-    let index: FileFunctions | undefined;
-    const functions = (): FileFunctions => (index ??= fileFunctions(context.root));
+    const functions = (): FileFunctions => fileFunctions(context.root);
     return {
       go_statement(go) {
         const call = goCall(go);

@@ -1,7 +1,9 @@
+import { enclosingFunction, FUNCTION_TYPES } from '../../core/go/functions.js';
+import { callOf, signatureMentionsBool, yieldParameter, yieldUses } from '../../core/go/iterators.js';
+import { BREAK_TARGETS } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { aloneOnLines, FUNCTION_TYPES, indentationOf, mentions } from '../../core/go/syntax.js';
+import { aloneOnLines, indentationOf, mentions, nextStatement } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
-import { callOf, functionOf, signatureMentionsBool, yieldParameter, yieldUses } from './iterators.js';
 import { uncheckedUse, type UncheckedUse } from './results.js';
 
 /** The statement that calls yield and drops its result: `yield(x)` or `_ = yield(x)`. */
@@ -16,14 +18,7 @@ function ignoringStatement(call: SyntaxNode): SyntaxNode | null {
   return left.length === 1 && left[0]!.text === '_' ? assign : null;
 }
 
-const BREAK_TARGETS = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
 const CASES = new Set(['expression_case', 'default_case', 'type_case', 'communication_case']);
-
-function nextStatement(node: SyntaxNode): SyntaxNode | null {
-  let n = node.nextNamedSibling;
-  while (n?.type === 'comment') n = n.nextNamedSibling;
-  return n;
-}
 
 /** The statement a `break` leaves: its labelled statement, or the innermost loop, switch or select. */
 function breakTarget(brk: SyntaxNode, fn: SyntaxNode): SyntaxNode | null {
@@ -162,7 +157,7 @@ func (l *List[T]) All() iter.Seq[T] {
           continue;
         }
         if (!yieldCanFollow(stmt, fn, name)) continue;
-        const direct = functionOf(stmt)?.id === fn.id;
+        const direct = enclosingFunction(stmt)?.id === fn.id;
         const fixable = direct && !fn.childForFieldName('result') && aloneOnLines(context.source, stmt);
         const indent = indentationOf(context.source, stmt);
         // A trailing comment stays on the `if` line.

@@ -1,6 +1,6 @@
 /** Mutex calls as statements: `x.Lock()`, `defer x.Unlock()`, and the like. */
-import type { SyntaxNode } from '../../core/go/parser.js';
-import { selectorParts } from '../../core/go/syntax.js';
+import type { SyntaxNode } from './parser.js';
+import { selectorParts } from './selectors.js';
 
 export type LockMethod = 'Lock' | 'RLock' | 'Unlock' | 'RUnlock';
 
@@ -36,18 +36,4 @@ export function lockCallOf(statement: SyntaxNode | null): LockCall | null {
   if (!deferred && statement.type !== 'expression_statement') return null;
   const parts = lockCallParts(statement.namedChildren[0] ?? null);
   return parts ? { ...parts, deferred, statement } : null;
-}
-
-/** The next sibling that is not a comment. */
-export function nextStatement(node: SyntaxNode): SyntaxNode | null {
-  let n = node.nextNamedSibling;
-  while (n?.type === 'comment') n = n.nextNamedSibling;
-  return n;
-}
-
-/** The previous sibling that is not a comment. */
-export function previousStatement(node: SyntaxNode): SyntaxNode | null {
-  let n = node.previousNamedSibling;
-  while (n?.type === 'comment') n = n.previousNamedSibling;
-  return n;
 }

@@ -1,6 +1,5 @@
 /** Range-over-func iterators (Go 1.23): the `yield` parameter and the places that use it. */
-import type { SyntaxNode } from '../../core/go/parser.js';
-import { FUNCTION_TYPES } from '../../core/go/syntax.js';
+import type { SyntaxNode } from './parser.js';
 
 function parameters(fn: SyntaxNode): SyntaxNode[] {
   return fn.childForFieldName('parameters')?.namedChildren.filter((p) => p.type === 'parameter_declaration' || p.type === 'variadic_parameter_declaration') ?? [];
@@ -50,12 +49,6 @@ export function yieldUses(fn: SyntaxNode, name: string): SyntaxNode[] {
 export function callOf(use: SyntaxNode): SyntaxNode | null {
   const parent = use.parent;
   return parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === use.id ? parent : null;
-}
-
-/** The nearest function (declaration, method or literal) around a node. */
-export function functionOf(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
-  return null;
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
- * The `database/sql` type of an expression (`DB`, `Tx`, `Stmt`, `Conn`, `Rows`, `Row`), when the
- * file makes it evident: a declared type (`db *sql.DB`, a struct field), or a value produced by a
- * known call on such a value (`tx, err := db.Begin()`, `stmt, err := tx.Prepare(…)`,
- * `db, err := sql.Open(…)`). Anything else is unknown (null), and rules stay silent.
+ * Well-known standard-library types, recognised from syntax. The `database/sql` type of an
+ * expression (`DB`, `Tx`, `Stmt`, `Conn`, `Rows`, `Row`), when the file makes it evident: a
+ * declared type (`db *sql.DB`, a struct field), or a value produced by a known call on such a
+ * value (`tx, err := db.Begin()`, `stmt, err := tx.Prepare(…)`, `db, err := sql.Open(…)`);
+ * anything else is unknown (null), and rules stay silent. The `net/http` handler signature.
  */
-import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { selectorParts, unparen } from '../../core/go/syntax.js';
-import { packageFunction } from '../http-default-client/package-call.js';
+import { packageFunction } from './packages.js';
+import type { SyntaxNode } from './parser.js';
+import { findDeclaration, typeOfExpression } from './scope.js';
+import { selectorParts } from './selectors.js';
+import { unparen } from './syntax.js';
 
 export type SqlType = 'DB' | 'Tx' | 'Stmt' | 'Conn' | 'Rows' | 'Row';
 
@@ -88,3 +90,18 @@ export function sqlTypeOf(expr: SyntaxNode, sql: string, depth = 0): SqlType | n
   const value = decl.value ? unparen(decl.value) : null;
   return value && (value.type === 'identifier' || value.type === 'selector_expression') ? sqlTypeOf(value, sql, depth + 1) : null;
 }
+
+/** Whether a function (declaration or literal) has the HTTP handler signature `(w http.ResponseWriter, r *http.Request)`. */
+export function isHttpHandler(fn: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
+  const http = imports.get('net/http');
+  if (!http) return false;
+  const params = fn.childForFieldName('parameters')?.namedChildren.filter((p) => p.type === 'parameter_declaration') ?? [];
+  const types = params.flatMap((p) => {
+    const t = p.childForFieldName('type')?.text.replace(/\s/g, '') ?? '';
+    return Array(Math.max(1, p.childrenForFieldName('name').length)).fill(t) as string[];
+  });
+  return types.length === 2 && types[0] === `${http}.ResponseWriter` && types[1] === `*${http}.Request`;
+}
+
+/** `net/http` functions and `http.Server` methods that serve until the server stops. */
+export const HTTP_SERVE_FUNCTIONS: ReadonlySet<string> = new Set(['ListenAndServe', 'ListenAndServeTLS']);

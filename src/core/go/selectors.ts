@@ -1,10 +1,10 @@
 /**
- * Types of variables and field chains (`s.stats.hits`) read from declarations in the file,
- * and the `sync/atomic` type that fits an integer or bool.
+ * Selectors and chains: the parts of `x.f`, the root identifier and last name of a chain
+ * (`s.stats.hits`), and the type of a chain read from declarations in the file.
  */
-import type { SyntaxNode } from '../../core/go/parser.js';
-import { fieldType, findDeclaration, structFieldTypeNode, typeOfExpression, type TypeInfo } from '../../core/go/scope.js';
-import { unparen } from '../../core/go/syntax.js';
+import type { SyntaxNode } from './parser.js';
+import { fieldType, findDeclaration, INTEGER_TYPES, structFieldTypeNode, type TypeInfo, typeOfExpression } from './scope.js';
+import { fileRoot, unparen } from './syntax.js';
 
 /** `*Cache[K, V]` → `Cache`; null when the type is not a plain (possibly generic) local name. */
 function localTypeName(type: TypeInfo): string | null {
@@ -15,20 +15,12 @@ function localTypeName(type: TypeInfo): string | null {
   return m ? m[1]! : null;
 }
 
-function rootOf(node: SyntaxNode): SyntaxNode {
-  let root = node;
-  while (root.parent) root = root.parent;
-  return root;
-}
-
-const INT_TYPES = new Set(['int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'byte', 'rune']);
-
 /** A written type node as far as these rules need it: integers, bool, pointers, structs, names. */
 function typeNodeInfo(node: SyntaxNode): TypeInfo {
   const text = node.text;
   if (node.type === 'pointer_type') return { kind: 'pointer', text, node };
   if (node.type === 'struct_type') return { kind: 'struct', text, node };
-  if (INT_TYPES.has(text)) return { kind: 'int', text, node };
+  if (INTEGER_TYPES.has(text)) return { kind: 'int', text, node };
   if (text === 'bool') return { kind: 'bool', text, node };
   return { kind: 'named', text, node };
 }
@@ -68,7 +60,7 @@ export function typeOfChain(expr: SyntaxNode): TypeInfo | null {
   if (!base) return null;
   if (base.kind === 'struct' && base.node?.type === 'struct_type') return anonymousFieldType(base.node, field.text);
   const name = localTypeName(base);
-  return name ? fieldType(rootOf(e), name, field.text) : null;
+  return name ? fieldType(fileRoot(e), name, field.text) : null;
 }
 
 /** Whether the expression is an identifier or a chain of field selections on one. */
@@ -80,48 +72,46 @@ export function isVariableChain(expr: SyntaxNode): boolean {
   return operand !== null && isVariableChain(operand);
 }
 
-/** The identifier a chain starts from (`s` in `s.a.b`). */
-export function chainRoot(expr: SyntaxNode): SyntaxNode {
-  let e = unparen(expr);
-  while (e.type === 'selector_expression') e = unparen(e.childForFieldName('operand')!);
-  return e;
-}
-
 /** The last name of a chain (`b` in `s.a.b`). */
 export function chainName(expr: SyntaxNode): string {
   const e = unparen(expr);
   return e.type === 'selector_expression' ? (e.childForFieldName('field')?.text ?? e.text) : e.text;
 }
 
-const ATOMIC_FOR_INT: Record<string, string> = {
-  int: 'Int64',
-  int64: 'Int64',
-  int32: 'Int32',
-  rune: 'Int32',
-  int16: 'Int32',
-  int8: 'Int32',
-  uint: 'Uint64',
-  uint64: 'Uint64',
-  uint32: 'Uint32',
-  uint16: 'Uint32',
-  uint8: 'Uint32',
-  byte: 'Uint32',
-  uintptr: 'Uintptr',
-};
-
-/** The `sync/atomic` type for a written integer or bool type (`int` → `Int64`), or null. */
-export function atomicTypeFor(type: TypeInfo): string | null {
-  if (type.kind === 'bool') return 'Bool';
-  if (type.kind === 'int') return ATOMIC_FOR_INT[type.text] ?? null;
-  return null;
+/** The operand and field name of a selector `x.f` (`pkg.Name`, `s.mu`), or null for any other node. */
+export function selectorParts(node: SyntaxNode | null): { operand: SyntaxNode; field: string } | null {
+  if (!node || node.type !== 'selector_expression') return null;
+  const operand = node.childForFieldName('operand');
+  const field = node.childForFieldName('field');
+  return operand && field ? { operand, field: field.text } : null;
 }
 
-/** Whether an atomic type name (`Int64`, `Uint32`…) is unsigned. */
-export function isUnsignedAtomic(name: string): boolean {
-  return name.startsWith('Uint');
+/** The last name of `x`, `x.y`, `x.y()`: what a reader calls the channel. */
+export function lastName(node: SyntaxNode): string {
+  const n = unparen(node);
+  if (n.type === 'identifier' || n.type === 'field_identifier') return n.text;
+  if (n.type === 'selector_expression') return n.childForFieldName('field')?.text ?? '';
+  if (n.type === 'call_expression') return lastName(n.childForFieldName('function') ?? n);
+  if (n.type === 'index_expression') return lastName(n.childForFieldName('operand') ?? n);
+  return '';
 }
 
-/** `Int64` → `int64`: the value type of an integer atomic. */
-export function valueTypeOf(atomicName: string): string {
-  return atomicName.toLowerCase();
+/** The links of a field chain (`s.a.b`): what `rootIdentifier` walks through by default. */
+export const FIELD_SELECTIONS: ReadonlySet<string> = new Set(['selector_expression']);
+
+/**
+ * The identifier at the root of an operand chain (`s` in `s.a.b`), walking through the node
+ * types in `through` (by default field selections; a rule may add `index_expression`,
+ * `slice_expression`, `unary_expression`…) and parentheses; null when the chain starts at
+ * anything else.
+ */
+export function rootIdentifier(expr: SyntaxNode, through: ReadonlySet<string> = FIELD_SELECTIONS): SyntaxNode | null {
+  let n = unparen(expr);
+  while (n.type !== 'identifier') {
+    if (!through.has(n.type)) return null;
+    const operand = n.childForFieldName('operand');
+    if (!operand) return null;
+    n = unparen(operand);
+  }
+  return n;
 }

@@ -1,15 +1,18 @@
 /**
- * Unbuffered channels and what the file shows of their use: shared by result-channel-leak,
- * signal-channel-unbuffered and unbuffered-channel, so that one `make(chan T)` is reported by
- * exactly one of them.
+ * Channels: unbuffered `make(chan T)` calls, where a channel is stored and how the file uses it
+ * (sends, receives, close, `signal.Notify`), computed once per file so that the channel rules
+ * agree on every `make(chan T)`; stop channels and select-case receives; the capacity-one fix.
  */
-import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration } from '../../core/go/scope.js';
-import { callArguments, enclosingFunction, selectorParts, unparen } from '../../core/go/syntax.js';
-import { goStatementOfLiteral, isTerminatingCall } from '../unsupervised-goroutine/goroutines.js';
-import { fileMemo } from '../../core/go/file-memo.js';
-import { wordOffsets } from '../../core/go/words.js';
-import { namesImport } from '../../core/go/imports.js';
+import type { Edit } from '../model.js';
+import { fileMemo } from './file-memo.js';
+import { namesImport } from './imports.js';
+import { enclosingFunction } from './functions.js';
+import { goStatementOfLiteral, isTerminatingCall } from './goroutines.js';
+import type { SyntaxNode } from './parser.js';
+import { findDeclaration } from './scope.js';
+import { lastName, selectorParts } from './selectors.js';
+import { callArguments, expressionListItems, fileRoot, hasAncestorBefore, unparen } from './syntax.js';
+import { wordOffsets } from './words.js';
 
 /** `make(chan T)` with no capacity argument. */
 export interface UnbufferedMake {
@@ -41,20 +44,13 @@ function indexIn(list: SyntaxNode, child: SyntaxNode): number {
   return list.namedChildren.filter((c) => c.type !== 'comment').findIndex((c) => c.id === child.id);
 }
 
-function listItems(list: SyntaxNode | null): SyntaxNode[] {
-  if (!list) return [];
-  return list.type === 'expression_list' ? list.namedChildren.filter((c) => c.type !== 'comment') : [list];
-}
-
 type VariableBinding = Extract<ChannelBinding, { kind: 'variable' }>;
 
 /** A variable binding scoped like Go scopes it: from the declaration to the end of its block. */
 function variable(id: SyntaxNode, declaredAt: SyntaxNode): VariableBinding | null {
   const fn = enclosingFunction(declaredAt);
   if (!fn) {
-    let root: SyntaxNode = declaredAt;
-    while (root.parent) root = root.parent;
-    return { kind: 'variable', name: id.text, id, scope: root, local: false };
+    return { kind: 'variable', name: id.text, id, scope: fileRoot(declaredAt), local: false };
   }
   let scope: SyntaxNode | null = declaredAt.parent;
   while (scope && scope.type !== 'block' && scope.id !== fn.id) scope = scope.parent;
@@ -77,21 +73,21 @@ export function bindingOf(call: SyntaxNode): ChannelBinding | null {
   const at = list ? indexIn(list, call) : 0;
   switch (holder.type) {
     case 'short_var_declaration': {
-      const left = listItems(holder.childForFieldName('left'));
-      const right = listItems(holder.childForFieldName('right'));
+      const left = expressionListItems(holder.childForFieldName('left'));
+      const right = expressionListItems(holder.childForFieldName('right'));
       const id = left[at];
       return left.length === right.length && id?.type === 'identifier' && id.text !== '_' ? variable(id, holder) : null;
     }
     case 'var_spec': {
       const names = holder.childrenForFieldName('name');
-      const values = listItems(holder.childForFieldName('value'));
+      const values = expressionListItems(holder.childForFieldName('value'));
       const id = names[at];
       return names.length === values.length && id && id.text !== '_' ? variable(id, holder) : null;
     }
     case 'assignment_statement': {
       if (holder.childForFieldName('operator')?.text !== '=') return null;
-      const left = listItems(holder.childForFieldName('left'));
-      const right = listItems(holder.childForFieldName('right'));
+      const left = expressionListItems(holder.childForFieldName('left'));
+      const right = expressionListItems(holder.childForFieldName('right'));
       const target = left[at] ? unparen(left[at]!) : null;
       if (!target || left.length !== right.length) return null;
       if (target.type === 'selector_expression') {
@@ -262,18 +258,16 @@ export interface ResultLeak {
   name: string;
 }
 
+const FUNCTION_LITERAL: ReadonlySet<string> = new Set(['func_literal']);
+const LOOP: ReadonlySet<string> = new Set(['for_statement']);
+
 /** Whether the statements of a select case leave the function or end the goroutine. */
 function caseLeaves(commCase: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
   for (const n of commCase.descendantsOfType(['return_statement', 'goto_statement', 'call_expression'])) {
     if (n.type === 'call_expression' ? isTerminatingCall(n, imports) : true) {
-      if (!insideLiteral(n, commCase)) return true;
+      if (!hasAncestorBefore(n, FUNCTION_LITERAL, commCase)) return true;
     }
   }
-  return false;
-}
-
-function insideLiteral(node: SyntaxNode, stop: SyntaxNode): boolean {
-  for (let n = node.parent; n && n.id !== stop.id; n = n.parent) if (n.type === 'func_literal') return true;
   return false;
 }
 
@@ -285,11 +279,6 @@ function goroutineIn(node: SyntaxNode, fn: SyntaxNode): SyntaxNode | null {
     return go && enclosingFunction(go)?.id === fn.id ? n : null;
   }
   return null;
-}
-
-function hasLoopBetween(node: SyntaxNode, stop: SyntaxNode): boolean {
-  for (let n = node.parent; n && n.id !== stop.id; n = n.parent) if (n.type === 'for_statement') return true;
-  return false;
 }
 
 /**
@@ -348,13 +337,13 @@ export function resultLeak(make: UnbufferedMake, root: SyntaxNode, imports: Read
   if (!sender || sends.length === 0 || receives.length !== 1) return null;
   const go = goStatementOfLiteral(sender)!;
   // One goroutine per channel: not started in a loop, unless the channel is made in that loop too.
-  if (hasLoopBetween(go, binding.scope)) return null;
-  if (sends.some((s) => hasLoopBetween(s.node, sender))) return null;
+  if (hasAncestorBefore(go, LOOP, binding.scope)) return null;
+  if (sends.some((s) => hasAncestorBefore(s.node, LOOP, sender))) return null;
   const commCase = receives[0]!.selectCase;
   const select = commCase?.parent;
   if (!commCase || select?.type !== 'select_statement') return null;
   // A select retried in a loop comes back to the receive, unless the channel is new each round.
-  const inLoop = hasLoopBetween(select, binding.scope);
+  const inLoop = hasAncestorBefore(select, LOOP, binding.scope);
   for (const other of select.namedChildren) {
     if (other.id === commCase.id || (other.type !== 'communication_case' && other.type !== 'default_case')) continue;
     if (inLoop && !caseLeaves(other, imports)) continue;
@@ -374,23 +363,47 @@ function parameterFor(literal: SyntaxNode, call: SyntaxNode, arg: SyntaxNode): V
   return id && body && id.text !== '_' ? { kind: 'variable', name: id.text, id, scope: body, local: true } : null;
 }
 
-function sentValue(use: ChannelUse): string | null {
-  let n = use.node;
-  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
-  return n.parent?.type === 'send_statement' ? (n.parent.childForFieldName('value')?.text ?? null) : null;
+/** Words that name a channel which stops a goroutine: done, quit, stop, shutdown, closing, exit… */
+const STOP_WORD =
+  /^(done|quit|stop|stopping|stopped|shutdown|close|closed|closing|exit|exiting|cancel|canceled|cancelled|die|dying|terminate|kill|abort|finish|finished|halt)(c|ch|chan|s)?$|^q(c|ch|chan)$/;
+
+/** Whether a name is a stop channel's: `done`, `quitCh`, `stopc`, `qch`, `workerDone`, `shutdown_ch`. */
+export function isStopName(name: string): boolean {
+  return name
+    .split(/_|(?=[A-Z][a-z])/)
+    .some((w) => STOP_WORD.test(w.toLowerCase()));
 }
 
-/**
- * For unbuffered-channel: whether the channel is a close-only signal (closed, never sent on),
- * or a `chan struct{}` whose sends the file does not show (it may well be one).
- */
-export function looksLikeSignal(make: UnbufferedMake, root: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
-  const structElem = make.elem?.type === 'struct_type' && make.elem.text.replace(/\s/g, '') === 'struct{}';
-  const { binding, uses } = channelFacts(make, root, imports);
-  if (!binding) return structElem;
-  // A field name may be shared by other types' channels: for `chan struct{}`, only a send of
-  // `struct{}{}` can be a send on this one.
-  const sends = uses.filter((u) => u.kind === 'send' && (!structElem || binding.kind !== 'field' || sentValue(u)?.replace(/\s/g, '') === 'struct{}{}'));
-  if (sends.length > 0) return false;
-  return structElem || uses.some((u) => u.kind === 'close');
+/** Whether receiving from `channel` waits for cancellation: `ctx.Done()` or a done/quit/stop channel. */
+export function isStopChannel(channel: SyntaxNode): boolean {
+  const n = unparen(channel);
+  if (n.type === 'call_expression') {
+    const sel = selectorParts(n.childForFieldName('function'));
+    return sel?.field === 'Done' || sel?.field === 'Dying' || sel?.field === 'Closed';
+  }
+  const name = lastName(n);
+  return name !== '' && isStopName(name);
+}
+
+/** The channel a `<-x` unary expression receives from, or null when it is not a receive. */
+export function receivedChannel(unary: SyntaxNode): SyntaxNode | null {
+  if (unary.type !== 'unary_expression') return null;
+  const op = unary.childForFieldName('operator');
+  if (op?.text !== '<-') return null;
+  return unary.childForFieldName('operand');
+}
+
+/** The channel of a select case's communication when it receives, else null. */
+export function caseReceive(commCase: SyntaxNode): SyntaxNode | null {
+  const comm = commCase.childForFieldName('communication');
+  if (!comm) return null;
+  const unary = comm.type === 'receive_statement' ? comm.childForFieldName('right') : comm.type === 'expression_statement' ? comm.namedChild(0) : comm;
+  return unary ? receivedChannel(unparen(unary)) : null;
+}
+
+/** `make(chan T)` → `make(chan T, 1)`, when the call sits on one line. */
+export function capacityOneFix(make: UnbufferedMake): Edit[] | undefined {
+  const args = make.call.childForFieldName('arguments');
+  if (!args || make.call.startPosition.row !== make.call.endPosition.row || !args.text.endsWith(`${make.type.text})`)) return undefined;
+  return [{ start: args.endIndex - 1, end: args.endIndex - 1, text: ', 1' }];
 }

@@ -1,100 +1,17 @@
 /**
- * Loop shapes and size evidence shared by the Big-O rules (quadratic-duplicates,
- * nested-linear-search, manual-contains): what a `for` header declares and iterates over,
- * and whether the code shows that a collection is small or of fixed size.
+ * What the code shows about the size of a collection or loop, for the Big-O rules: a small
+ * or fixed-size collection, a loop of few constant iterations, a guard on a small size, or a
+ * comment that says the author weighed the cost.
  */
-import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
-import { blockStatements, FUNCTION_TYPES, unparen } from '../../core/go/syntax.js';
+import { intLiteralValue } from './constants.js';
+import { enclosingFunction, FUNCTION_TYPES } from './functions.js';
+import { loopClause, loopHeader } from './loops.js';
+import type { SyntaxNode } from './parser.js';
+import { findDeclaration, typeOfExpression } from './scope.js';
+import { assignedIn, blockStatements, conjuncts, unparen } from './syntax.js';
 
 /** At or below this many elements a linear scan beats hashing; the standard draws the line at 10. */
 export const SMALL = 16;
-
-export interface LoopHeader {
-  kind: 'range' | 'counted';
-  clause: SyntaxNode;
-  /** The index variable (`i` of `for i := …` or `for i, v := range`), unless blank or absent. */
-  index: SyntaxNode | null;
-  /** The value variable of a range loop, unless blank or absent. */
-  value: SyntaxNode | null;
-  /** What a range loop ranges over. */
-  collection: SyntaxNode | null;
-  /** Counted loops: the initial value, the comparison and the bound (`i < bound`). */
-  init: SyntaxNode | null;
-  operator: string;
-  bound: SyntaxNode | null;
-}
-
-function identifiers(list: SyntaxNode | null): SyntaxNode[] {
-  if (!list) return [];
-  if (list.type === 'identifier') return [list];
-  return list.namedChildren.filter((c) => c.type !== 'comment');
-}
-
-function named(id: SyntaxNode | undefined): SyntaxNode | null {
-  return id && id.type === 'identifier' && id.text !== '_' ? id : null;
-}
-
-/** The for statement's clause node (`for_clause` / `range_clause`), if any. */
-export function loopClause(loop: SyntaxNode): SyntaxNode | null {
-  for (const c of loop.namedChildren) if (c.type === 'for_clause' || c.type === 'range_clause') return c;
-  return null;
-}
-
-/**
- * `for i, v := range x` (declaring, not assigning) or `for i := init; i < bound; i++`;
- * null for other headers. With `steppedInBody`, `for i := init; i < bound; {` (the body
- * advances `i`) counts too.
- */
-export function loopHeader(loop: SyntaxNode, steppedInBody = false): LoopHeader | null {
-  const clause = loopClause(loop);
-  if (!clause) return null;
-  if (clause.type === 'range_clause') {
-    const collection = clause.childForFieldName('right');
-    const left = clause.childForFieldName('left');
-    if (!collection) return null;
-    if (left && !clause.text.slice(left.endIndex - clause.startIndex).trimStart().startsWith(':=')) return null;
-    const ids = identifiers(left);
-    return {
-      kind: 'range',
-      clause,
-      index: named(ids[0]),
-      value: named(ids[1]),
-      collection: unparen(collection),
-      init: null,
-      operator: '',
-      bound: null,
-    };
-  }
-  const init = clause.childForFieldName('initializer');
-  const cond = clause.childForFieldName('condition');
-  const update = clause.childForFieldName('update');
-  if (init?.type !== 'short_var_declaration' || cond?.type !== 'binary_expression' || (!update && !steppedInBody)) return null;
-  const left = identifiers(init.childForFieldName('left'));
-  const right = identifiers(init.childForFieldName('right'));
-  if (left.length !== 1 || right.length !== 1 || left[0]!.type !== 'identifier') return null;
-  const v = left[0]!.text;
-  const operator = cond.childForFieldName('operator')?.text ?? '';
-  if (cond.childForFieldName('left')?.text !== v || !['<', '<=', '!='].includes(operator)) return null;
-  const u = update ? update.text.replace(/\s/g, '') : `${v}++`;
-  if (u !== `${v}++` && u !== `${v}+=1`) return null;
-  return {
-    kind: 'counted',
-    clause,
-    index: left[0]!,
-    value: null,
-    collection: null,
-    init: right[0]!,
-    operator,
-    bound: cond.childForFieldName('right'),
-  };
-}
-
-function intValue(node: SyntaxNode | null): number | null {
-  if (node?.type !== 'int_literal') return null;
-  const n = Number(node.text.replace(/_/g, ''));
-  return Number.isFinite(n) ? n : null;
-}
 
 function literalElementCount(lit: SyntaxNode): number | null {
   if (lit.type !== 'composite_literal') return null;
@@ -106,7 +23,7 @@ function arrayLength(type: SyntaxNode | null): number | 'fixed' | null {
   if (!type) return null;
   if (type.type === 'implicit_length_array_type') return 'fixed';
   if (type.type !== 'array_type') return null;
-  return intValue(type.childForFieldName('length')) ?? 'fixed';
+  return intLiteralValue(type.childForFieldName('length')) ?? 'fixed';
 }
 
 /**
@@ -126,7 +43,7 @@ export function isSmallConstant(expr: SyntaxNode): boolean {
     case 'raw_string_literal':
       return true;
     case 'int_literal':
-      return (intValue(x) ?? Infinity) <= SMALL;
+      return (intLiteralValue(x) ?? Infinity) <= SMALL;
     case 'identifier': {
       const decl = findDeclaration(x, x.text);
       if (!decl) return false;
@@ -164,7 +81,7 @@ export function isSmallConstantLoop(loop: SyntaxNode): boolean {
   if (h.kind === 'range') return isSmallConstant(h.collection!) || isArray(h.collection!);
   const bound = h.bound ? unparen(h.bound) : null;
   if (!bound) return false;
-  if (bound.type === 'int_literal') return (intValue(bound) ?? Infinity) <= SMALL;
+  if (bound.type === 'int_literal') return (intLiteralValue(bound) ?? Infinity) <= SMALL;
   if (bound.type === 'call_expression' && bound.childForFieldName('function')?.text === 'len') {
     const arg = bound.childForFieldName('arguments')?.namedChildren[0];
     return arg ? isSmallConstant(arg) || isArray(arg) : false;
@@ -173,8 +90,7 @@ export function isSmallConstantLoop(loop: SyntaxNode): boolean {
 }
 
 function enclosingBody(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n.childForFieldName('body');
-  return null;
+  return enclosingFunction(node)?.childForFieldName('body') ?? null;
 }
 
 const LESS = new Set(['<', '<=']);
@@ -195,15 +111,6 @@ function sizeComparison(cond: SyntaxNode): { subject: SyntaxNode; below: boolean
 function mentionsAny(node: SyntaxNode, subjects: readonly string[]): boolean {
   const t = node.text;
   return subjects.some((s) => t === s || t === `len(${s})` || t.includes(`len(${s})`));
-}
-
-/** Conjuncts of `a && b && c`. */
-export function conjuncts(cond: SyntaxNode): SyntaxNode[] {
-  const c = unparen(cond);
-  if (c.type === 'binary_expression' && c.childForFieldName('operator')?.text === '&&') {
-    return [...conjuncts(c.childForFieldName('left')!), ...conjuncts(c.childForFieldName('right')!)];
-  }
-  return [c];
 }
 
 function disjuncts(cond: SyntaxNode): SyntaxNode[] {
@@ -259,68 +166,6 @@ export function guardedBySmallSize(node: SyntaxNode, subjects: readonly string[]
         if (cond && boundsAbove(cond, subjects) && endsByLeaving(s.childForFieldName('consequence'))) return true;
       }
     }
-  }
-  return false;
-}
-
-/** The root identifier of `x`, `x.f.g`, `x[i]`, `x[a:b]`; null for anything else. */
-export function rootIdentifier(expr: SyntaxNode): SyntaxNode | null {
-  let n = unparen(expr);
-  for (;;) {
-    if (n.type === 'identifier') return n;
-    if (n.type === 'selector_expression') n = n.childForFieldName('operand')!;
-    else if (n.type === 'index_expression' || n.type === 'slice_expression') n = n.childForFieldName('operand')!;
-    else if (n.type === 'parenthesized_expression') n = unparen(n);
-    else return null;
-    if (!n) return null;
-  }
-}
-
-/** Whether `node` lies inside `container` (by position). */
-export function within(node: SyntaxNode, container: SyntaxNode): boolean {
-  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
-}
-
-/** Identifiers in `node` (itself included), skipping field names. */
-export function identifiersIn(node: SyntaxNode): SyntaxNode[] {
-  if (node.type === 'identifier') return [node];
-  return node.descendantsOfType('identifier');
-}
-
-/**
- * Whether `name` is assigned anywhere in `scope` (`name = …`, `name, x = …`, `name = append(name, …)`,
- * `name op= …`), so its value changes as the loop runs.
- */
-export function assignedIn(scope: SyntaxNode, name: string): boolean {
-  if (!scope.text.includes(name)) return false;
-  for (const a of scope.descendantsOfType(['assignment_statement', 'inc_statement', 'dec_statement'])) {
-    const left = a.type === 'assignment_statement' ? a.childForFieldName('left') : a.namedChild(0);
-    if (!left) continue;
-    const targets = left.type === 'expression_list' ? left.namedChildren : [left];
-    if (targets.some((t) => t.text === name)) return true;
-  }
-  return false;
-}
-
-const BREAK_SCOPES = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
-
-/**
- * Whether the loop body can leave the loop early other than inside `except` (the block that
- * handles a match): a `break` of this loop, a `return` or a `goto`. Such loops stop at the first
- * mismatch or within a window, so they do not visit every pair.
- */
-export function exitsEarly(body: SyntaxNode, except: SyntaxNode | null): boolean {
-  for (const s of body.descendantsOfType(['break_statement', 'return_statement', 'goto_statement'])) {
-    if (except && within(s, except)) continue;
-    let inClosure = false;
-    let ownLoop = true;
-    for (let n = s.parent; n && n.id !== body.id; n = n.parent) {
-      if (FUNCTION_TYPES.has(n.type)) inClosure = true;
-      if (s.type === 'break_statement' && BREAK_SCOPES.has(n.type)) ownLoop = false;
-    }
-    if (inClosure) continue;
-    if (s.type === 'break_statement' && !ownLoop && s.namedChildCount === 0) continue;
-    return true;
   }
   return false;
 }
@@ -384,9 +229,4 @@ export function declarationAcknowledged(id: SyntaxNode, source: string): boolean
     })
     .join('\n');
   return ACKNOWLEDGED.test(comments);
-}
-
-/** Whether the node's text contains `needle`: a plain text scan bounded by the node, no native calls. */
-export function textContains(source: string, node: SyntaxNode, needle: string): boolean {
-  return source.slice(node.startIndex, node.endIndex).includes(needle);
 }
