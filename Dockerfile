@@ -27,6 +27,7 @@ COPY --chown=node:node package.json app.yml ./
 ENV HOST=0.0.0.0 PORT=3000
 USER node
 EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node itself as PID 1 (not npm, which does not pass SIGTERM on), so `docker stop` reaches the
 # app's graceful shutdown; dist/ is built above, so nothing of `npm start`'s build is needed.
 CMD ["node", "dist/server.js"]

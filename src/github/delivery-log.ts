@@ -11,4 +11,9 @@ export class DeliveryLog {
     if (this.seen.size > this.capacity) this.seen.delete(this.seen.values().next().value!);
     return true;
   }
+
+  /** Forgets the id: a delivery whose handling failed is taken when it comes again. */
+  forget(id: string | undefined): void {
+    if (id) this.seen.delete(id);
+  }
 }

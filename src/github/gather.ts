@@ -84,7 +84,7 @@ export async function gatherInputs(deps: GatherDeps, target: PullTarget, pull: P
         removed: goFiles.filter((f) => f.status === 'removed').map((f) => f.filename),
         skipped,
         remarks: scoped.truncated ? [`GitHub lists only the first ${LIST_FILES_CAP} files of a pull request; files beyond those were not reviewed.`] : [],
-        history: snapshot?.history ?? (await readHistory(deps.octokit, target)),
+        history: snapshot?.history ?? (await readHistory(deps.octokit, target, deps.settings.botLogin)),
       },
       threads: snapshot?.threads,
     },
@@ -127,6 +127,7 @@ async function scopePull(deps: GatherDeps, target: PullTarget, pull: PullContext
           goModLookups(fetchable.map((f) => f.filename)),
           settings.maxFileBytes,
           loaded ? undefined : pull.baseSha,
+          settings.botLogin,
         )
       : null;
   if (snapshot && snapshot.headSha !== target.headSha) {

@@ -27,28 +27,38 @@ interface RawComment {
   body: string;
   path: string;
   in_reply_to_id?: number;
-  user: { type?: string } | null;
+  user: { type?: string; login?: string } | null;
 }
 
 interface RawReview {
   id: number;
   body: string | null;
-  user: { type?: string } | null;
+  user: { type?: string; login?: string } | null;
 }
 
-const isBot = (user: { type?: string } | null): boolean => user?.type === 'Bot';
+const withoutBotSuffix = (login: string): string => login.replace(/\[bot\]$/, '').toLowerCase();
 
-export async function listBotReviews(octokit: GitHub, target: PullTarget): Promise<Array<{ id: number; body: string }>> {
+/**
+ * Whether an author is this app's bot user. REST names it `<slug>[bot]`, GraphQL `<slug>`.
+ * Without `botLogin` (the app's identity unknown) any bot counts.
+ */
+export function isOwnBot(author: { type?: string; __typename?: string; login?: string } | null | undefined, botLogin: string | undefined): boolean {
+  if (!author || (author.type ?? author.__typename) !== 'Bot') return false;
+  return botLogin === undefined || (author.login !== undefined && withoutBotSuffix(author.login) === withoutBotSuffix(botLogin));
+}
+
+export async function listBotReviews(octokit: GitHub, target: PullTarget, botLogin?: string): Promise<Array<{ id: number; body: string }>> {
   const reviews = (await octokit.paginate(octokit.rest.pulls.listReviews, {
     owner: target.owner,
     repo: target.repo,
     pull_number: target.pull_number,
     per_page: 100,
   })) as RawReview[];
-  return reviews.filter((r) => isBot(r.user) && r.body?.includes(SUMMARY_MARKER)).map((r) => ({ id: r.id, body: r.body ?? '' }));
+  return reviews.filter((r) => isOwnBot(r.user, botLogin) && r.body?.includes(SUMMARY_MARKER)).map((r) => ({ id: r.id, body: r.body ?? '' }));
 }
 
-export async function readHistory(octokit: GitHub, target: PullTarget): Promise<History> {
+/** The app's earlier comments and summaries: only those by its own bot user (`botLogin`) are trusted. */
+export async function readHistory(octokit: GitHub, target: PullTarget, botLogin?: string): Promise<History> {
   const [raw, reviewBodies] = await Promise.all([
     octokit.paginate(octokit.rest.pulls.listReviewComments, {
       owner: target.owner,
@@ -56,7 +66,7 @@ export async function readHistory(octokit: GitHub, target: PullTarget): Promise<
       pull_number: target.pull_number,
       per_page: 100,
     }) as Promise<RawComment[]>,
-    listBotReviews(octokit, target),
+    listBotReviews(octokit, target, botLogin),
   ]);
   const replies = new Map<number, RawComment[]>();
   for (const c of raw) {
@@ -65,8 +75,8 @@ export async function readHistory(octokit: GitHub, target: PullTarget): Promise<
   const threads = raw
     .filter((c) => c.in_reply_to_id === undefined)
     .map((c) => ({
-      first: { id: c.id, path: c.path, body: c.body, byBot: isBot(c.user) },
-      replies: (replies.get(c.id) ?? []).map((r) => ({ body: r.body, byBot: isBot(r.user) })),
+      first: { id: c.id, path: c.path, body: c.body, byBot: isOwnBot(c.user, botLogin) },
+      replies: (replies.get(c.id) ?? []).map((r) => ({ body: r.body, byBot: isOwnBot(r.user, botLogin) })),
     }));
   return assembleHistory(threads, reviewBodies);
 }

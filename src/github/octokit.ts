@@ -28,7 +28,20 @@ const onLimit =
 
 type Options = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;
 
-export const GoStandardsOctokit = ProbotOctokit.defaults((options: Options) => ({
+/**
+ * A failed request's error carries the request, body included: for a review that is code and
+ * suggestions. The body stays readable but is made non-enumerable, so logging the error
+ * (`log.warn({ err })`) never writes it.
+ */
+function unloggedBodies(octokit: { hook: { error(name: 'request', fn: (error: unknown) => never): void } }): void {
+  octokit.hook.error('request', (error) => {
+    const request = (error as { request?: Record<string, unknown> } | null)?.request;
+    if (request && 'body' in request) Object.defineProperty(request, 'body', { value: request.body, enumerable: false, configurable: true, writable: true });
+    throw error;
+  });
+}
+
+export const GoStandardsOctokit = ProbotOctokit.plugin(unloggedBodies as never).defaults((options: Options) => ({
   ...options,
   throttle: {
     ...options.throttle,

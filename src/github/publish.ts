@@ -24,6 +24,8 @@ export interface PublishDeps {
   sleep?: (ms: number) => Promise<void>;
   /** The head of a newer push waiting in the queue, if any. */
   superseded?: () => string | undefined;
+  /** This app's bot user (its earlier reviews are found by it). */
+  botLogin?: string;
 }
 
 export type Published =
@@ -54,7 +56,7 @@ export async function publish(
   let reviewId: number | undefined;
   let plan = review.plan;
   if (plan.comments.length + plan.listed.length > 0) {
-    const options: PostOptions = { runId: randomUUID(), event: inputs.config.config.reviewEvent, log, sleep: deps.sleep };
+    const options: PostOptions = { runId: randomUUID(), event: inputs.config.config.reviewEvent, log, sleep: deps.sleep, botLogin: deps.botLogin };
     let posted = await postReview(octokit, target, plan, options);
     if (!posted.ok) {
       log.warn({ message: posted.message, comments: plan.comments.length }, 'GitHub refused the review (422); posting it with every finding in the summary');
@@ -84,6 +86,7 @@ interface PostOptions {
   /** Waits between attempts (tests pass a no-op). */
   sleep?: (ms: number) => Promise<void>;
   attempts?: number;
+  botLogin?: string;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -122,7 +125,7 @@ async function postReview(octokit: GitHub, target: PullTarget, plan: ReviewPlan,
       if (!mayHaveWritten(error) || attempt >= attempts) throw error;
       options.log.warn({ status, attempt }, 'creating the review failed; checking whether GitHub created it');
       await sleep(1000 * 2 ** (attempt - 1));
-      const existing = (await listBotReviews(octokit, target)).find((r) => r.body.includes(marker));
+      const existing = (await listBotReviews(octokit, target, options.botLogin)).find((r) => r.body.includes(marker));
       if (existing) {
         options.log.info({ reviewId: existing.id }, 'the review was created despite the error; not posting it again');
         return { ok: true, reviewId: existing.id };

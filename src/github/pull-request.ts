@@ -5,6 +5,7 @@
  */
 import { REVIEW_FAILED, skippedForInvalidConfig } from '../core/render/check-run.js';
 import { reviewChange } from '../core/review.js';
+import type { Finding } from '../core/model.js';
 import type { Rule } from '../core/rule.js';
 import { CheckRun, type Clock } from './check-run.js';
 import { gatherInputs, type PullContext } from './gather.js';
@@ -25,6 +26,8 @@ export interface ReviewDeps {
   sleep?: (ms: number) => Promise<void>;
   caches: ReviewCaches;
   clock?: Clock;
+  /** Hears every finding of an analysis (metrics). */
+  onFindings?: (findings: readonly Finding[]) => void;
 }
 
 export type ReviewOutcome =
@@ -57,6 +60,7 @@ export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pu
       render: { docsBaseUrl: settings.docsBaseUrl, standardUrl: settings.standardUrl },
     });
     for (const note of review.notes) log.warn({ path: note.path, rule: note.rule }, note.message);
+    deps.onFindings?.(review.findings);
     const { plan } = review;
     log.info(
       {
@@ -69,7 +73,7 @@ export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pu
       },
       'analysis done',
     );
-    const published = await publish({ octokit, log, sleep: deps.sleep, superseded: pull.superseded }, target, inputs, review, check!);
+    const published = await publish({ octokit, log, sleep: deps.sleep, superseded: pull.superseded, botLogin: settings.botLogin }, target, inputs, review, check!);
     return published.status === 'superseded' ? published : { ...published, files: review.analysed };
   } catch (error) {
     await check?.complete(REVIEW_FAILED);

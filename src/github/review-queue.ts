@@ -10,6 +10,7 @@ type Job = () => Promise<void>;
 
 interface Waiting {
   job: Job;
+  priority: number;
   /** What the job is for (the head commit of a push), if known. */
   tag?: string;
   /** Called when a newer job for the same key replaces this one before it ran. */
@@ -29,19 +30,22 @@ export class ReviewQueue {
     this.queue = new PQueue({ concurrency });
   }
 
-  /** Schedules a job; returns false when the queue is shutting down. */
-  enqueue(key: string, job: Job, onDropped?: () => void, tag?: string): boolean {
+  /**
+   * Schedules a job; returns false when the queue is shutting down. Among jobs waiting for a
+   * free slot, a higher `priority` starts first.
+   */
+  enqueue(key: string, job: Job, onDropped?: () => void, tag?: string, priority = 0): boolean {
     if (this.closed) return false;
     if (this.running.has(key)) {
       this.waiting.get(key)?.onDropped?.(); // the newer job replaces an older waiting one
-      this.waiting.set(key, { job, onDropped, tag });
+      this.waiting.set(key, { job, onDropped, tag, priority });
       return true;
     }
-    this.start(key, job);
+    this.start(key, job, priority);
     return true;
   }
 
-  private start(key: string, job: Job): void {
+  private start(key: string, job: Job, priority: number): void {
     this.running.add(key);
     void this.queue.add(async () => {
       try {
@@ -53,11 +57,11 @@ export class ReviewQueue {
         const next = this.waiting.get(key);
         if (next) {
           this.waiting.delete(key);
-          if (!this.closed) this.start(key, next.job);
+          if (!this.closed) this.start(key, next.job, next.priority);
           else next.onDropped?.();
         }
       }
-    });
+    }, { priority });
   }
 
   /** The tag of the job waiting for `key`, if one waits. */

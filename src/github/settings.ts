@@ -5,6 +5,11 @@
 import { DEFAULT_DOCS_URL } from '../core/render/comment.js';
 
 export interface ReviewSettings {
+  /**
+   * This app's bot user (`<app-slug>[bot]`, read from GitHub at start): only its comments and
+   * summaries count as the bot's history. Unknown: any bot's do.
+   */
+  botLogin?: string;
   /** Files larger than this are not fetched or analysed. */
   maxFileBytes: number;
   /** Where rule pages live: `<docsBaseUrl>/<rule-id>.md`. */

@@ -4,7 +4,7 @@
 import type { Context } from 'probot';
 import type { Rule } from '../core/rule.js';
 import { citation, ruleDocsUrl, type RenderOptions } from '../core/render/comment.js';
-import type { ScheduleReview } from './review-events.js';
+import type { SubmitReview } from './review-events.js';
 import type { ReviewSettings } from './settings.js';
 import type { GitHub } from './types.js';
 
@@ -67,7 +67,7 @@ export interface CommandDeps {
   /** The rules `explain` knows (the app's, not the registry's). */
   rules: readonly Rule[];
   settings: ReviewSettings;
-  schedule: ScheduleReview;
+  submit: SubmitReview;
 }
 
 /** A new comment on an issue or pull request: answers the command in it, if it holds one. */
@@ -109,11 +109,8 @@ export async function onComment(context: Context<'issue_comment.created'>, deps:
         await reply(`Sorry @${login}, only people with write access to this repository can ask for a re-check.`);
         return;
       }
-      deps.schedule(octokit, log, repo, issue.number, undefined, async (error) => {
-        if (!error) return react('rocket');
-        await react('confused');
-        await reply('The re-check failed; the error is in the app log. Try `/go-standards recheck` again later.').catch(() => undefined);
-      });
+      // The job reacts 🚀 when it ends, or 😕 with a reply saying what failed.
+      await deps.submit(context, { repo, pull: issue.number, reason: 'recheck', commentId: comment.id, log });
       return;
     }
   }

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import { firstConfigFiles, prefetchKey, type ConfigFileRef, type PrefetchedConfig } from './config-loader.js';
 import { goModVersion } from '../core/go-version.js';
 import { SUMMARY_MARKER } from '../core/render/markers.js';
-import { assembleHistory, type History, type ThreadComments } from './history.js';
+import { assembleHistory, isOwnBot, type History, type ThreadComments } from './history.js';
 import { headFileLookups, readBlobAnswer, type BlobAnswer, type FetchedFile } from './source.js';
 import type { GitHub, PullTarget, Threads } from './types.js';
 
@@ -33,6 +33,7 @@ export interface Snapshot {
 
 interface Author {
   __typename?: string;
+  login?: string;
 }
 
 interface SnapshotAnswer {
@@ -85,6 +86,8 @@ export async function fetchSnapshot(
   maxBytes: number,
   /** Set: also read the configuration files at this base commit. */
   configAt?: string,
+  /** This app's bot user: only its comments and summaries are history. */
+  botLogin?: string,
 ): Promise<Snapshot | null> {
   const lookups = headFileLookups(target.headSha, paths);
   const variables: Record<string, string | number> = { owner: target.owner, repo: target.repo, number: target.pull_number, ...lookups.variables };
@@ -105,7 +108,7 @@ export async function fetchSnapshot(
     fields.push('c0: object(expression: $c0) { ... on Blob { text } }');
     orgField = `${ORG_ALIAS}: repository(owner: $owner, name: ".github") { object(expression: $c1) { ... on Blob { text } } }`;
   }
-  const author = 'author { __typename }';
+  const author = 'author { __typename login }';
   const query = `query(${decls.join(', ')}) {
   ${orgField}
   repository(owner: $owner, name: $repo) {
@@ -141,7 +144,7 @@ export async function fetchSnapshot(
     if (blob) goMods.set(d, goModVersion(blob.text ?? '') ?? '');
   });
 
-  const isBot = (a: Author | null): boolean => a?.__typename === 'Bot';
+  const isBot = (a: Author | null): boolean => isOwnBot(a, botLogin);
   const threads: Threads = new Map();
   const threadComments: ThreadComments[] = [];
   for (const t of pr.reviewThreads.nodes) {

@@ -48,7 +48,7 @@ export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoS
     Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, throttle: { ...o.throttle, enabled: false }, retry: { enabled: false } })) as typeof ProbotOctokit,
   });
   // Most tests stand in for the contents API; the GraphQL batch path has tests of its own.
-  const app = createApp({ concurrency: 2, settings: testSettings(), ...options });
+  const app = createApp({ concurrency: 2, attempts: 1, settings: testSettings(), ...options });
   probot.load(app);
   return { probot, app };
 }
@@ -115,7 +115,7 @@ export function mockContents(scope: nock.Scope, sha: string, file: FakeFile): no
 /** Sends a webhook and waits until the review queue has finished. */
 export async function deliver(probot: Probot, app: GoStandardsApp, name: string, payload: unknown): Promise<void> {
   await probot.receive({ id: `delivery-${Math.random()}`, name: name as any, payload: payload as any });
-  await app.queue.onIdle();
+  await app.idle();
 }
 
 export interface RunRecord {

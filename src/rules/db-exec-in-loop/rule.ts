@@ -1,5 +1,5 @@
 import { stringLiteralValue } from '../../core/go/constants.js';
-import { enclosingLoop } from '../../core/go/loops.js';
+import { countedLoop, enclosingLoop, loopClause } from '../../core/go/loops.js';
 import { importedName, packageFunction } from '../../core/go/packages.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, typeOfExpression } from '../../core/go/scope.js';
@@ -100,6 +100,44 @@ function iteratesItems(loop: SyntaxNode): boolean {
 }
 
 /**
+ * Whether the loop visibly runs a few times only: a counted loop to a constant, a range over an
+ * integer constant or over a literal of at most eight elements. Then the cost is bounded.
+ */
+function fixedFew(loop: SyntaxNode): boolean {
+  const header = loopClause(loop);
+  if (!header) return false;
+  const counted = countedLoop(header);
+  if (counted) return isConstant(counted.bound);
+  if (header.type !== 'range_clause') return false;
+  const right = header.childForFieldName('right');
+  const x = right ? unparen(right) : null;
+  if (!x) return false;
+  if (x.type === 'composite_literal') {
+    const elements = x.childForFieldName('body')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    return elements.length <= 8;
+  }
+  return isConstant(x);
+}
+
+function isConstant(x: SyntaxNode): boolean {
+  const n = unparen(x);
+  if (n.type === 'int_literal') return true;
+  if (n.type !== 'identifier') return false;
+  const decl = findDeclaration(n, n.text);
+  return decl?.kind === 'const' || (decl?.kind === 'package' && decl.statement.type === 'const_declaration');
+}
+
+/** Whether the receiver changes per iteration (`for _, db := range shards`): each write goes to another database. */
+function receiverPerIteration(operand: SyntaxNode, loop: SyntaxNode): boolean {
+  const root = unparen(operand);
+  const id = root.type === 'identifier' ? root : root.type === 'index_expression' ? root.childForFieldName('operand') : null;
+  if (root.type === 'index_expression') return true; // `dbs[i].Exec(…)`
+  if (id?.type !== 'identifier') return false;
+  const decl = findDeclaration(id, id.text);
+  return decl !== null && decl.id.startIndex >= loop.startIndex && decl.id.endIndex <= loop.endIndex;
+}
+
+/**
  * Whether the statement's arguments change from one iteration to the next: one of their names is
  * declared in the loop (range variables, the counter, body locals) or written in its body
  * (`rows.Scan(&id)`, `id = …`). A loop that retries the same statement is not a loop over rows.
@@ -191,8 +229,11 @@ func saveAll(db *sql.DB, users []User) error {
   notes:
     'The receiver must be evidently a pool or connection: `*sql.DB` or `*sql.Conn` (also `sqlx.DB`, ' +
     '`pgx.Conn`, `pgxpool.Pool`) by its declaration in the file. Not reported: `for { … }` worker loops ' +
-    'and loops over channels (items arrive one at a time), and loops whose statement does not change ' +
-    'between iterations (a retry loop).',
+    'and loops over channels (items arrive one at a time), loops whose statement does not change ' +
+    'between iterations (a retry loop), and loops whose receiver changes per iteration (one write to each ' +
+    'of several databases). Advisory only: loops that visibly run a few times (a counted loop to a ' +
+    'constant, a range over a literal of at most eight elements).',
+  subjects: ['batch', 'one at a time', 'per row', 'round trip', 'row by row'],
   create(context) {
     let relevant: boolean | undefined;
     return {
@@ -208,6 +249,7 @@ func saveAll(db *sql.DB, users []User) error {
         const loop = enclosingLoop(call);
         if (!loop) return;
         const args = callArguments(call);
+        if (receiverPerIteration(fn.operand, loop)) return;
         const receiver = receiverKind(fn.operand, context.imports());
         if (receiver === null || receiver === 'transaction') return;
         const sqlIndex = receiver.contextFirst || fn.field.endsWith('Context') ? 1 : 0;
@@ -218,9 +260,11 @@ func saveAll(db *sql.DB, users []User) error {
         const values = args.slice(sqlIndex + 1);
         if (values.length === 0 || !variesPerIteration(values, loop)) return;
         const batch = verb === 'INSERT' ? 'a multi-row INSERT or COPY' : `one set-based ${verb} (\`WHERE id = ANY($1)\`)`;
+        const few = fixedFew(loop);
         context.report({
           node: call,
-          message: `\`${verb}\` sent once per loop iteration: a round trip and, outside a transaction, a commit per row; use one transaction with a prepared statement, or ${batch}.`,
+          tier: few ? 'advisory' : undefined,
+          message: `\`${verb}\` sent once per loop iteration${few ? ' (the loop visibly runs a few times only)' : ''}: a round trip and, outside a transaction, a commit per row; use one transaction with a prepared statement, or ${batch}.`,
         });
       },
     };

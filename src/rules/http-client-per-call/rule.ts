@@ -7,6 +7,7 @@ import { isHttpHandler } from '../../core/go/stdlib-types.js';
 import { unparen } from '../../core/go/syntax.js';
 import { isTestFile } from '../../core/go/test-files.js';
 import { defineRule } from '../define-rule.js';
+import { outlivesCall } from './reuse.js';
 
 const TEST_FUNCTION = /^(Test|Benchmark|Example|Fuzz)([A-Z_0-9]|$)/;
 
@@ -23,6 +24,22 @@ function runsOnce(literal: SyntaxNode): boolean {
 function takesTesting(fn: SyntaxNode): boolean {
   const params = fn.childForFieldName('parameters');
   return params !== null && /\btesting\.(T|B|F|TB)\b/.test(params.text);
+}
+
+/** Whether code at `node` runs once per HTTP request: inside a handler (`func(w, r)`, `ServeHTTP`). */
+function runsPerRequest(node: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (!FUNCTION_TYPES.has(n.type)) continue;
+    if (isHttpHandler(n, imports) || functionName(n) === 'ServeHTTP') return true;
+  }
+  return false;
+}
+
+/** Whether the function assigns the client's `Transport` after the literal (`c.Transport = …`). */
+function transportSetLater(value: SyntaxNode): boolean {
+  const name = declaredName(value);
+  const fn = enclosingFunction(value);
+  return name !== null && fn !== null && new RegExp(`(?<![\\p{L}\\p{N}_.])${name}\\s*\\.\\s*Transport\\s*=[^=]`, 'u').test(fn.text);
 }
 
 /**
@@ -45,32 +62,6 @@ function runsPerCall(node: SyntaxNode, testFile: boolean, imports: ReadonlyMap<s
     return true;
   }
   return false; // a package-level initialiser
-}
-
-/**
- * Whether the literal is stored for reuse: assigned to a struct field or a package-level
- * variable (`s.client = &http.Client{…}`, a lazily built shared client).
- */
-function storedForReuse(literalValue: SyntaxNode): boolean {
-  // A client inside a larger literal (`s.api = &API{client: &http.Client{…}}`) goes where that goes.
-  let value = literalValue;
-  while (value.parent?.type === 'literal_element') {
-    const holder = value.parent.parent?.type === 'keyed_element' ? value.parent.parent.parent : value.parent.parent;
-    const literal = holder?.type === 'literal_value' ? holder.parent : null;
-    if (literal?.type !== 'composite_literal') break;
-    value = literal.parent?.type === 'unary_expression' && literal.parent.text.startsWith('&') ? literal.parent : literal;
-  }
-  const list = value.parent;
-  const stmt = list?.parent;
-  if (list?.type !== 'expression_list' || stmt?.type !== 'assignment_statement' || stmt.childForFieldName('right')?.id !== list.id) {
-    return false;
-  }
-  const index = list.namedChildren.findIndex((c) => c.id === value.id);
-  const target = stmt.childForFieldName('left')?.namedChildren[index];
-  if (!target) return false;
-  if (target.type === 'selector_expression' || target.type === 'index_expression') return true;
-  if (target.type !== 'identifier') return false;
-  return findDeclaration(target, target.text)?.kind === 'package';
 }
 
 /** The local variable a literal initialises (`t := &http.Transport{…}`), or null. */
@@ -128,12 +119,13 @@ export default defineRule({
   minGo: '1.0',
   fixable: false,
   description:
-    'An `http.Client` or `http.Transport` built inside an ordinary function is built again on every call. ' +
-    'A new `Transport` has an empty connection pool, so every request pays a TCP and TLS handshake, and ' +
-    'the idle connections it keeps are never reused nor closed (a file-descriptor and goroutine leak); ' +
-    'a new `Client` alone allocates on every call and scatters its settings. Build one client, at ' +
-    'package level, in `init`/`main` or in a `New…` constructor, and share it: clients are safe for ' +
-    'concurrent use.',
+    'An `http.Transport` built inside an ordinary function is built again on every call. A new ' +
+    '`Transport` has an empty connection pool, so every request pays a TCP and TLS handshake, and the idle ' +
+    'connections it keeps are never reused nor closed (a file-descriptor and goroutine leak). The rule ' +
+    'reports a `Transport` literal, or a `Client` literal with its own `Transport`, built per call; and a ' +
+    'client without one only in code that runs per request (an HTTP handler), where it allocates on every ' +
+    'request. Build one client, at package level, in `init`/`main` or in a constructor, and share it: ' +
+    'clients are safe for concurrent use.',
   examples: {
     incorrect: `
 import (
@@ -166,11 +158,14 @@ func fetchInvoice(url string) (*http.Response, error) {
 `,
   },
   notes:
-    'Not reported: literals at package level, in `init`, `main`, functions named `New…`/`new…`, bodies of ' +
-    '`sync.Once.Do` / `sync.OnceValue`, a transport or client whose function closes its idle connections ' +
-    'itself (`defer t.CloseIdleConnections()`: deliberately short-lived), literals stored into a struct field or package variable (a client ' +
-    'built once and cached), and test functions. A handler literal inside `main` runs per request and is ' +
-    'reported.',
+    'Not reported: a client around a `RoundTripper` passed in or kept elsewhere (`Transport: rt`, ' +
+    '`Transport: p.transport`: its connections are reused), a client on the default transport outside a ' +
+    'handler, factories (the function returns what it builds, or stores it in a field, a map, a package ' +
+    'variable, a named result, or hands it to something that does), literals at package level, in `init`, ' +
+    '`main`, functions named `New…`/`new…`, bodies of `sync.Once.Do` / `sync.OnceValue`, a transport whose ' +
+    'function closes its idle connections itself (`defer t.CloseIdleConnections()`: deliberately ' +
+    'short-lived), and test functions. A handler literal inside `main` runs per request and is reported.',
+  subjects: ['per call', 'per request', 'connection pool', 'connection reuse', 'fresh client', 'fresh transport', 'throwaway', 'short-lived', 'one-off'],
   create(context) {
     const httpName = importLookup(() => context.imports(), 'net/http');
     const testFile = isTestFile(context.path);
@@ -195,13 +190,23 @@ func fetchInvoice(url string) (*http.Response, error) {
           const holder = value.parent?.type === 'literal_element' ? value.parent.parent?.parent?.parent : null;
           if (holder?.type === 'composite_literal' && packageTypeName(holder.childForFieldName('type'), http) === 'Client') return;
         }
-        if (storedForReuse(value) || !runsPerCall(literal, testFile, context.imports()) || closedByCaller(value)) return;
-        const transport = kind === 'Client' ? keyedValue(body, 'Transport') : null;
-        if (transport && transport.type === 'identifier' && isTransportLiteral(transport, http, true)) return; // reported there
-        const message =
-          kind === 'Transport' || isTransportLiteral(transport, http, false)
-            ? `A new \`${http}.Transport\` on every call: its empty connection pool costs a TCP+TLS handshake per request and its idle connections leak; build one client at package level or in a constructor and share it.`
-            : `A new \`${http}.Client\` on every call allocates per call and scatters its settings; build one client (safe for concurrent use) at package level or in a constructor and share it.`;
+        if (!runsPerCall(literal, testFile, context.imports()) || closedByCaller(value) || outlivesCall(value)) return;
+        let message: string;
+        if (kind === 'Transport') {
+          message = `A new \`${http}.Transport\` on every call: its empty connection pool costs a TCP+TLS handshake per request and its idle connections leak; build it once (at package level or in a constructor) and share it.`;
+        } else {
+          const transport = keyedValue(body, 'Transport');
+          if (transport) {
+            if (transport.type === 'identifier' && isTransportLiteral(transport, http, true)) return; // reported there
+            // A client around a RoundTripper passed in or kept elsewhere reuses its connections.
+            if (!isTransportLiteral(transport, http, false)) return;
+            message = `A new \`${http}.Client\` with its own \`${http}.Transport\` on every call: the empty connection pool costs a TCP+TLS handshake per request and its idle connections leak; build the client once (at package level or in a constructor) and share it.`;
+          } else {
+            // The default transport is shared: only a request handler's client is worth a word.
+            if (!runsPerRequest(literal, context.imports()) || transportSetLater(value)) return;
+            message = `A new \`${http}.Client\` for every request this handler serves: it shares the default transport's connections, but allocates per request and scatters its settings; build one client (safe for concurrent use) and share it.`;
+          }
+        }
         context.report({ node: value, message });
       },
     };

@@ -5,6 +5,7 @@ import { findDeclaration } from '../../core/go/scope.js';
 import { selectorParts } from '../../core/go/selectors.js';
 import { isTestFile } from '../../core/go/test-files.js';
 import { defineRule } from '../define-rule.js';
+import { requestBound, runOnceProgram } from './request-bounds.js';
 
 /** Package functions that send through `http.DefaultClient`. */
 const DEFAULT_CLIENT_FUNCTIONS = new Set(['Get', 'Head', 'Post', 'PostForm']);
@@ -67,9 +68,14 @@ func fetchProfile(url string) (*http.Response, error) {
 `,
   },
   notes:
-    'In test files the finding is a notice: `go test` bounds a hung request with its own timeout. ' +
-    'A request whose context carries a deadline is bounded too, but the file rarely shows that, so such ' +
-    'calls are still reported; prefer a client with a `Timeout` anyway.',
+    'In test files the finding is a notice: `go test` bounds a hung request with its own timeout. A request ' +
+    'built with `http.NewRequestWithContext(ctx, …)` whose `ctx` comes from `context.WithTimeout` or ' +
+    '`context.WithDeadline` in the same function is bounded and not reported; when the context is handed in ' +
+    'by the caller the message says the file does not show a deadline. Advisory only: calls in programs run ' +
+    'by hand (`//go:generate` generators, `//go:build ignore` files, `gen`/`hack`/`tools` directories, sample ' +
+    'programs) and in `main`/`init` of package main at start-up.',
+  subjects: ['timeout', 'deadline', 'default client', 'DefaultClient'],
+  peers: ['noctx'],
   create(context) {
     const httpName = importLookup(() => context.imports(), 'net/http');
     const severity = isTestFile(context.path) ? 'notice' : undefined;
@@ -91,10 +97,20 @@ func fetchProfile(url string) (*http.Response, error) {
           what = `${http}.DefaultClient.${fn.field}`;
         }
         if (!what) return;
+        const bound = requestBound(call);
+        if (bound === 'deadline') return; // the request's context has a deadline made right here
+        const once = runOnceProgram(call, context.source, context.path, context.imports());
+        const blocks =
+          bound === 'caller'
+            ? 'a server that never answers blocks this goroutine until the request\'s context ends, forever if the caller gave it no deadline (the file does not show one)'
+            : 'a server that never answers blocks this goroutine forever';
         context.report({
           node: call,
           severity,
-          message: `\`${what}\` uses the default client, which has no timeout: a server that never answers blocks this goroutine forever; send through a shared \`http.Client\` with \`Timeout\` and a tuned \`Transport\`.`,
+          tier: once ? 'advisory' : undefined,
+          message:
+            `\`${what}\` uses the default client, which has no timeout: ${blocks}; send through a shared \`http.Client\` with \`Timeout\` and a tuned \`Transport\`.` +
+            (once ? ` Here it runs in ${once}, where a hang is seen and interrupted by hand.` : ''),
         });
       },
     };

@@ -3,9 +3,11 @@ import { importedName, importLookup, packageFunction, packageTypeName } from '..
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
 import { HTTP_SERVE_FUNCTIONS } from '../../core/go/stdlib-types.js';
+import { callArguments } from '../../core/go/syntax.js';
 import { isTestFile } from '../../core/go/test-files.js';
-import { addFieldsEdits, keyedElements, missingFields, needsTime, suggestedValue, TIMEOUT_FIELDS } from './server-literal.js';
 import { defineRule } from '../define-rule.js';
+import { localOnly } from './local-server.js';
+import { addFieldsEdits, keyedElements, lacksHeaderTimeout, TIMEOUT_FIELDS } from './server-literal.js';
 
 /** A server literal waiting for the end of the walk, when later field assignments are known. */
 interface PendingServer {
@@ -14,6 +16,8 @@ interface PendingServer {
   value: SyntaxNode;
   body: SyntaxNode;
   present: Set<string>;
+  /** The `Addr` field's value, when the literal sets it. */
+  addr: SyntaxNode | null;
   /** What the literal is stored in (`srv`, `s.server`), when it is assigned to something. */
   target: string | null;
   /** Whether the target is a local variable of the literal's function. */
@@ -52,52 +56,32 @@ function targetOf(value: SyntaxNode): { text: string; local: boolean } | null {
   return null;
 }
 
-/** What the most serious missing limit lets a client do. */
-function costOf(missing: readonly string[], present: ReadonlySet<string>): string {
-  if (missing.includes('ReadTimeout')) return 'a client that sends its request slowly (slowloris) holds a connection and a goroutine forever';
-  if (missing.includes('WriteTimeout')) return 'a client that never reads the response holds a connection and a goroutine forever';
-  if (missing.includes('IdleTimeout') && !present.has('ReadTimeout')) return 'idle keep-alive connections are never closed and pile up';
-  if (missing.includes('IdleTimeout')) return 'idle keep-alive connections live only as long as ReadTimeout, which is tuned for reading, not idling';
-  return 'every request may send headers up to the 1 MB default, more than most APIs need';
-}
-
-function fieldList(fields: readonly string[]): string {
-  const names = fields.map((f) => (f === 'ReadTimeout' ? 'ReadTimeout (or ReadHeaderTimeout)' : f));
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 /** `x.ReadTimeout =` (or `,` in a tuple assignment): a timeout field set after the literal. */
 const FIELD_ASSIGNMENT = new RegExp(`\\.\\s*(?:${[...TIMEOUT_FIELDS].join('|')})\\s*(?:,|=(?!=))`, 'g');
 
 export default defineRule({
   id: 'http-server-timeouts',
-  title: 'Give HTTP servers read, write and idle timeouts',
+  title: 'Give HTTP servers a ReadHeaderTimeout',
   section: 'Production-Scale Optimization Patterns (2M+ Users)',
   severity: 'error',
   minGo: '1.0',
   fixable: true,
   description:
     '`http.ListenAndServe` and `http.ListenAndServeTLS` start a server with no timeouts at all, and an ' +
-    '`http.Server` literal without `ReadTimeout` (or `ReadHeaderTimeout`), `WriteTimeout`, `IdleTimeout` and ' +
-    '`MaxHeaderBytes` leaves limits unset or implicit. Without a read timeout a client that sends its ' +
-    'request one byte at a time (slowloris) holds a connection and a goroutine forever; without a write ' +
-    'timeout so does one that never reads the response; without an idle timeout (and no `ReadTimeout` to ' +
-    'fall back on) keep-alive connections are never closed. Enough of them exhaust file descriptors and ' +
-    'memory. `MaxHeaderBytes` falls back to 1 MB; the standard wants it explicit. Build an ' +
-    '`http.Server` with all four set. The suggestion adds the missing fields with the standard\'s ' +
-    'production values (10 s read and write, 120 s idle, 1 MB of headers) when the file imports `time`.',
+    '`http.Server` literal without `ReadHeaderTimeout` (or `ReadTimeout`) lets a client take as long as it ' +
+    'likes to send its request headers. A client that sends them one byte at a time (slowloris) holds a ' +
+    'connection and a goroutine for as long as it keeps going; enough of them exhaust file descriptors and ' +
+    'memory. `ReadHeaderTimeout` bounds only the headers, so request bodies, streamed responses, watches and ' +
+    'long queries are unaffected. The suggestion adds `ReadHeaderTimeout: 10 * time.Second` when the file ' +
+    'imports `time`. This is the gap gosec\'s G112 checks.',
   examples: {
     incorrect: `
-import (
-	"net/http"
-	"time"
-)
+import "net/http"
 
 func serve(handler http.Handler) error {
 	srv := &http.Server{
-		Addr:        ":8080",
-		Handler:     handler,
-		ReadTimeout: 5 * time.Second,
+		Addr:    ":8080",
+		Handler: handler,
 	}
 	return srv.ListenAndServe()
 }
@@ -110,22 +94,24 @@ import (
 
 func serve(handler http.Handler) error {
 	srv := &http.Server{
-		Addr:           ":8080",
-		Handler:        handler,
-		ReadTimeout:    5 * time.Second,
-		WriteTimeout:   10 * time.Second,
-		IdleTimeout:    120 * time.Second,
-		MaxHeaderBytes: 1 << 20,
+		Addr:              ":8080",
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
 	}
 	return srv.ListenAndServe()
 }
 `,
   },
   notes:
-    'Fields set after the literal on the variable that holds it (`srv.WriteTimeout = …` in the same ' +
-    'function) count as set. In test files the finding is a notice: a test server meets no slow ' +
-    'clients. A streaming endpoint (server-sent events, long downloads) may need a longer ' +
-    '`WriteTimeout` or a per-request deadline through `http.ResponseController` (Go 1.20) rather than none.',
+    'Fields set after the literal on the variable that holds it (`srv.ReadHeaderTimeout = …` in the same ' +
+    'function) count as set. The suggestion never adds `WriteTimeout` or `ReadTimeout`: they cut off ' +
+    'server-sent events, watches, long downloads and profiles (a 30 s CPU profile behind a 10 s ' +
+    '`WriteTimeout` fails); set those per handler with `http.ResponseController` (Go 1.20) where a bound is ' +
+    'wanted. Advisory only: servers that listen on loopback (`localhost:…`, `127.0.0.1:…`, or in a function ' +
+    'that listens there), profiling and debug servers (`net/http/pprof`), live-reload development servers, ' +
+    'and sample programs under `docs/` or `examples/`.',
+  subjects: ['slowloris', 'ReadHeaderTimeout', 'header timeout', 'G112'],
+  peers: ['gosec:G112'],
   create(context) {
     const httpName = importLookup(() => context.imports(), 'net/http');
     const pending: PendingServer[] = [];
@@ -139,10 +125,14 @@ func serve(handler http.Handler) error {
         if (!http) return;
         const name = packageFunction(call, http, HTTP_SERVE_FUNCTIONS);
         if (!name) return;
+        const local = localOnly(context, call, callArguments(call)[0] ?? null);
         context.report({
           node: call,
           severity,
-          message: `\`${http}.${name}\` starts a server with no timeouts: slow or idle clients hold connections and goroutines without limit and exhaust it; use an \`${http}.Server\` with ReadHeaderTimeout, WriteTimeout, IdleTimeout and MaxHeaderBytes.`,
+          tier: local ? 'advisory' : undefined,
+          message:
+            `\`${http}.${name}\` starts a server with no ReadHeaderTimeout: a client that sends its headers slowly (slowloris) holds a connection and a goroutine for as long as it likes; ` +
+            `build an \`${http}.Server\` with \`ReadHeaderTimeout\` and call its \`${name}\`.${local ? ` Here ${local}.` : ''}`,
         });
       },
       composite_literal(literal) {
@@ -154,13 +144,14 @@ func serve(handler http.Handler) error {
         const elements = keyedElements(body);
         if (!elements) return;
         const present = new Set(elements.map((e) => e.key));
-        if (missingFields(present).length === 0) return;
+        if (!lacksHeaderTimeout(present)) return;
         const addressed = literal.parent?.type === 'unary_expression' && literal.parent.text.startsWith('&');
         const value = addressed ? literal.parent! : literal;
         const target = targetOf(value);
-        pending.push({ literal, value, body, present, target: target?.text ?? null, localTarget: target?.local ?? false, fn: enclosingFunction(literal) });
+        const addr = elements.find((e) => e.key === 'Addr')?.value ?? null;
+        pending.push({ literal, value, body, present, addr, target: target?.text ?? null, localTarget: target?.local ?? false, fn: enclosingFunction(literal) });
       },
-      // Assignments that set a timeout field afterwards (`srv.ReadTimeout = …`).
+      // Assignments that set a timeout field afterwards (`srv.ReadHeaderTimeout = …`).
       $find: {
         assignment_statement: () => (httpName() ? FIELD_ASSIGNMENT : null),
         composite_literal: () => {
@@ -188,26 +179,27 @@ func serve(handler http.Handler) error {
               present.add(w.field);
             }
           }
-          const missing = missingFields(present);
-          if (missing.length === 0) continue;
-          report(server, missing, present);
+          if (lacksHeaderTimeout(present)) report(server, present);
         }
       },
     };
 
-    function report(server: PendingServer, missing: string[], present: ReadonlySet<string>): void {
+    function report(server: PendingServer, present: ReadonlySet<string>): void {
       const http = httpName()!;
       const time = importedName(context.imports(), 'time');
       const timeUsable = time !== null && findDeclaration(server.literal, time) === null;
-      const wantsTime = missing.some(needsTime);
-      const fields = missing.map((f): [string, string] => [f, suggestedValue(f, time ?? 'time')]);
-      const edits = !wantsTime || timeUsable ? addFieldsEdits(context.source, server.literal, server.body, fields) : null;
-      const importNote = wantsTime && !timeUsable ? ' (import "time" for the durations)' : '';
+      const edits = timeUsable ? addFieldsEdits(context.source, server.literal, server.body, [['ReadHeaderTimeout', `10 * ${time}.Second`]]) : null;
+      const importNote = timeUsable ? '' : '; import "time" for the duration';
+      const idle = present.has('IdleTimeout') ? '' : ' An `IdleTimeout` would also close idle keep-alive connections, which otherwise stay open indefinitely.';
+      const local = localOnly(context, server.literal, server.addr);
       context.report({
         node: server.value,
         severity,
         anchor: server.literal,
-        message: `\`${http}.Server\` without ${fieldList(missing)}: ${costOf(missing, present)}; set ${missing.length === 1 ? 'it' : 'them'}${importNote}.`,
+        tier: local ? 'advisory' : undefined,
+        message:
+          `\`${http}.Server\` without ReadHeaderTimeout (or ReadTimeout): a client that sends its headers slowly (slowloris) holds a connection and a goroutine for as long as it likes; ` +
+          `set \`ReadHeaderTimeout\` (it bounds only the headers, not streaming responses${importNote}).${idle}${local ? ` Here ${local}.` : ''}`,
         fix: edits ?? undefined,
       });
     }

@@ -7,32 +7,11 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import type { Edit } from '../../core/model.js';
 import { indentationOf } from '../../core/go/syntax.js';
 
-/** The groups of fields a production server sets; any one name of a group satisfies it. */
-export const REQUIRED_GROUPS: readonly (readonly string[])[] = [
-  ['ReadTimeout', 'ReadHeaderTimeout'],
-  ['WriteTimeout'],
-  ['IdleTimeout'],
-  ['MaxHeaderBytes'],
-];
+/** Either bounds how long a client may take to send its request headers (the slowloris gap). */
+export const HEADER_TIMEOUTS: readonly string[] = ['ReadHeaderTimeout', 'ReadTimeout'];
 
-export const TIMEOUT_FIELDS = new Set(REQUIRED_GROUPS.flat());
-
-/** What the standard's production server sets, field by field (`time` is the file's name for it). */
-export function suggestedValue(field: string, time: string): string {
-  switch (field) {
-    case 'ReadTimeout':
-    case 'WriteTimeout':
-      return `10 * ${time}.Second`;
-    case 'IdleTimeout':
-      return `120 * ${time}.Second`;
-    default:
-      return '1 << 20';
-  }
-}
-
-export function needsTime(field: string): boolean {
-  return field !== 'MaxHeaderBytes';
-}
+/** Fields whose later assignment (`srv.ReadHeaderTimeout = …`) the rule takes into account. */
+export const TIMEOUT_FIELDS = new Set([...HEADER_TIMEOUTS, 'IdleTimeout']);
 
 interface Keyed {
   key: string;
@@ -55,9 +34,9 @@ export function keyedElements(body: SyntaxNode): Keyed[] | null {
   return out;
 }
 
-/** The first name of each group that none of `present` satisfies (the name to add). */
-export function missingFields(present: ReadonlySet<string>): string[] {
-  return REQUIRED_GROUPS.filter((group) => !group.some((f) => present.has(f))).map((group) => group[0]!);
+/** Whether the fields set leave the request headers without a deadline. */
+export function lacksHeaderTimeout(present: ReadonlySet<string>): boolean {
+  return !HEADER_TIMEOUTS.some((f) => present.has(f));
 }
 
 function lineStart(source: string, index: number): number {

@@ -6,6 +6,7 @@ import { findDeclaration } from '../../core/go/scope.js';
 import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
 import { goAtLeast, NEWEST_GO } from '../../core/go-version.js';
 import { defineRule } from '../define-rule.js';
+import { checkedInFunction, harmlessComponent, type ProvenanceContext, underTestdata, type Untrusted, untrustedInput } from './provenance.js';
 
 /** `os` functions taking a path first, and what an `*os.Root` offers instead (Go 1.24 / 1.25). */
 const ROOTED: Record<string, { go124: string; go125?: string }> = {
@@ -25,8 +26,10 @@ const ROOTED: Record<string, { go124: string; go125?: string }> = {
 interface JoinedPath {
   /** The directory the access should stay in. */
   base: SyntaxNode;
-  /** The first component after the base that is not a constant. */
-  variable: SyntaxNode;
+  /** The components after the base. */
+  components: SyntaxNode[];
+  /** The components after the base that are certainly not constants (at least one). */
+  variables: SyntaxNode[];
 }
 
 /** Operands of a `+` chain, left to right. */
@@ -49,8 +52,9 @@ function joinedPath(expr: SyntaxNode, joins: ReadonlySet<string>, imports: Reado
     if (!call || call.name !== 'Join' || !joins.has(call.path)) return null;
     const args = callArguments(node);
     if (args.length < 2 || node.childForFieldName('arguments')!.text.trimEnd().endsWith('...)')) return null;
-    const variable = args.slice(1).find((a) => constness(a) === 'variable');
-    return variable ? { base: args[0]!, variable } : null;
+    const components = args.slice(1);
+    const variables = components.filter((a) => constness(a) === 'variable');
+    return variables.length > 0 ? { base: args[0]!, components, variables } : null;
   }
   if (node.type !== 'binary_expression') return null;
   const parts = concatenation(node);
@@ -61,8 +65,9 @@ function joinedPath(expr: SyntaxNode, joins: ReadonlySet<string>, imports: Reado
   if (slash !== 1) return null; // `base + "/" + name`: a single-operand base
   const base = parts[0]!;
   if (base.type === 'interpreted_string_literal' || base.type === 'raw_string_literal') return null;
-  const variable = parts.slice(slash + 1).find((p) => constness(p) === 'variable');
-  return variable ? { base, variable } : null;
+  const components = parts.slice(slash);
+  const variables = components.filter((p) => constness(p) === 'variable');
+  return variables.length > 0 ? { base, components, variables } : null;
 }
 
 /** `p := filepath.Join(dir, name)` earlier in the same function, and `p` not reassigned since. */
@@ -84,7 +89,8 @@ function joinedVariable(id: SyntaxNode, call: SyntaxNode): SyntaxNode | null {
   return reassigned ? null : decl.value;
 }
 
-const short = (node: SyntaxNode, fallback: string): string => (node.text.length <= 40 && !node.text.includes('\n') ? node.text : fallback);
+/** The expression's text when it is short enough to quote, else null (the message then describes it). */
+const short = (node: SyntaxNode): string | null => (node.text.length <= 40 && !node.text.includes('\n') && !node.text.includes('`') ? node.text : null);
 
 export default defineRule({
   id: 'os-root',
@@ -100,36 +106,52 @@ export default defineRule({
     'methods (`Open`, `OpenFile`, `Create`, `Remove`, `Mkdir`, `Stat`, `Lstat`) refuse to escape the ' +
     'directory, symlinks included; `os.OpenInRoot(dir, name)` opens one file that way.',
   notes: `
-Joins whose components after the base are all constants (\`filepath.Join(dir, "go.mod")\`) and paths
-passed straight through from a parameter are not reported: the rule looks for a directory combined
-with a name that varies. A variable assigned once from such a join in the same function counts as
-the join. \`ReadFile\`, \`WriteFile\`, \`MkdirAll\` and \`RemoveAll\` became methods of \`*os.Root\`
-in Go 1.25; for a Go 1.24 module the message names the Go 1.24 equivalent.
+The comment tier needs evidence that the name is untrusted, visible in the function: a value read
+from an \`*http.Request\` (URL, form, header, path value; also through a local variable), a
+parameter of an HTTP handler, or an archive entry's name (\`hdr.Name\` after a tar reader's
+\`Next()\`, a \`*zip.File\`'s \`Name\`). Without it the finding is advisory: the message says the
+name's origin is not shown. Never reported: joins whose components after the base are constants
+(also a package variable that keeps its literal), numbers formatted with \`%d\` or \`strconv\`, UUID/ULID
+values, names listed from the same directory, \`t.Name()\`, paths under \`testdata\`, names the
+function checks first (\`filepath.IsLocal\`, \`strings.Contains(name, "..")\`, \`filepath.Rel\`), and
+paths passed straight through from a parameter. A variable assigned once from such a join in the
+same function counts as the join. \`ReadFile\`, \`WriteFile\`, \`MkdirAll\` and \`RemoveAll\` became
+methods of \`*os.Root\` in Go 1.25; for a Go 1.24 module the message names the Go 1.24 equivalent.
 `,
+  subjects: ['traversal', 'sanitiz', 'validated', 'symlink', 'trusted', 'OpenRoot', 'IsLocal'],
+  peers: ['gosec:G304', 'gosec:G305'],
   examples: {
     incorrect: `
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 )
 
-func avatar(dir, user string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(dir, user+".png"))
+func avatar(w http.ResponseWriter, r *http.Request) {
+	data, err := os.ReadFile(filepath.Join("/srv/avatars", r.FormValue("user")+".png"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Write(data)
 }
 `,
     correct: `
 import (
 	"io"
+	"net/http"
 	"os"
 )
 
-func avatar(dir, user string) ([]byte, error) {
-	f, err := os.OpenInRoot(dir, user+".png")
+func avatar(w http.ResponseWriter, r *http.Request) {
+	f, err := os.OpenInRoot("/srv/avatars", r.FormValue("user")+".png")
 	if err != nil {
-		return nil, err
+		http.NotFound(w, r)
+		return
 	}
 	defer f.Close()
-	return io.ReadAll(f)
+	io.Copy(w, f)
 }
 `,
   },
@@ -162,16 +184,48 @@ func avatar(dir, user string) ([]byte, error) {
         const rooted = ROOTED[field]!;
         const advice = rooted.go125 && goAtLeast(context.goVersion ?? NEWEST_GO, '1.25') ? rooted.go125 : rooted.go124;
         const later = rooted.go125 && advice !== rooted.go125 ? ` (\`${rooted.go125}\` from Go 1.25)` : '';
-        const base = short(joined.base, 'the base directory');
-        const name = short(joined.variable, 'the joined name');
+        const provenance: ProvenanceContext = {
+          http: [imports.get('net/http')].find((n) => n !== undefined && n !== '_' && n !== '.') ?? null,
+          archives: imports.has('archive/tar') || imports.has('archive/zip'),
+          tar: imports.get('archive/tar') ?? null,
+          imports,
+        };
+        const fn = enclosingFunction(call);
+        const checkedNames = (nodes: SyntaxNode[]): string[] => [
+          ...(path.type === 'identifier' ? [path.text] : []),
+          ...nodes.flatMap((n) => (n.type === 'identifier' ? [n] : n.descendantsOfType('identifier'))).map((n) => n.text),
+        ];
+        if (underTestdata([joined.base, ...joined.components])) return;
+        const open = joined.variables.filter((v) => !harmlessComponent(v, joined!.base, imports));
+        if (open.length === 0) return;
+        let untrusted: { component: SyntaxNode; source: Untrusted } | null = null;
+        for (const component of open) {
+          const source = untrustedInput(component, provenance);
+          if (source) {
+            untrusted = { component, source };
+            break;
+          }
+        }
+        if (checkedInFunction(fn, checkedNames(untrusted ? [untrusted.component] : open), call.startIndex)) return;
+        const shown = untrusted?.component ?? open[0]!;
+        const base = short(joined.base);
+        const name = short(shown);
+        const onto = `${name ? `\`${name}\`` : 'a name that varies'} onto ${base ? `\`${base}\`` : 'a base directory'}`;
+        const root =
+          advice === 'os.OpenInRoot'
+            ? base
+              ? `read it via \`${os}.OpenInRoot(${base}, …)\`${later}.`
+              : `read it via \`${os}.OpenInRoot\` on that directory${later}.`
+            : base
+              ? `open \`root, err := ${os}.OpenRoot(${base})\` and call \`${advice}\`${later}.`
+              : `open that directory with \`${os}.OpenRoot\` and call \`${advice}\`${later}.`;
         context.report({
           node: call,
-          message:
-            `\`${os}.${field}\` joins \`${name}\` onto \`${base}\`: \`../\` or a symlink in it escapes the directory (path traversal); ` +
-            (advice === 'os.OpenInRoot'
-              ? `read it via \`${os}.OpenInRoot(${base}, …)\`${later}.`
-              : `open \`root, err := ${os}.OpenRoot(${base})\` and call \`${advice}\`${later}.`),
+          message: untrusted
+            ? `\`${os}.${field}\` joins ${onto}, and it comes from ${untrusted.source}: \`../\` or a symlink in it escapes the directory (path traversal); ${root}`
+            : `\`${os}.${field}\` joins ${onto}: if ${name ? `\`${name}\`` : 'that name'} can come from outside the program (a request, an archive, a user), \`../\` or a symlink in it escapes the directory (path traversal); ${root}`,
           anchor: call,
+          tier: untrusted ? undefined : 'advisory',
         });
       },
     };

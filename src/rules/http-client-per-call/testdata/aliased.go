@@ -6,7 +6,10 @@ import (
 )
 
 func forward(url string) error {
-	c := &nethttp.Client{Timeout: 5 * time.Second} // want "http-client-per-call"
+	c := &nethttp.Client{ // want "http-client-per-call"
+		Timeout:   5 * time.Second,
+		Transport: &nethttp.Transport{MaxIdleConnsPerHost: 4},
+	}
 	resp, err := c.Get(url)
 	if err != nil {
 		return err

@@ -71,3 +71,27 @@ func handler(w http.ResponseWriter, r *http.Request) {
 func timeoutOnly() {
 	http.DefaultClient.Timeout = 5 * time.Second
 }
+
+// The request's context has a deadline made right here: the call is bounded.
+func quote(sku string) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://pricing.internal/"+sku, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+func stock(parent context.Context, sku string) (*http.Response, error) {
+	ctx, cancel := context.WithDeadline(parent, time.Now().Add(2*time.Second))
+	defer cancel()
+	scoped, stop := context.WithCancel(ctx)
+	defer stop()
+	req, err := http.NewRequest(http.MethodGet, "https://stock.internal/"+sku, nil)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(scoped)
+	return http.DefaultClient.Do(req)
+}

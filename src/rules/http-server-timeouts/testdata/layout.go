@@ -24,13 +24,13 @@ var (
 )
 
 func start(h http.Handler) error {
-	timeout := 5 * time.Second                                           // the read budget
-	srv := &http.Server{Addr: ":8443", Handler: h, ReadTimeout: timeout} // want "http-server-timeouts"
+	timeout := 5 * time.Second                                            // the write budget
+	srv := &http.Server{Addr: ":8443", Handler: h, WriteTimeout: timeout} // want "http-server-timeouts"
 	return srv.ListenAndServe()
 }
 
 func restart(h http.Handler) error {
-	srv := &http.Server{Addr: ":8444", Handler: h, ReadTimeout: time.Second} // want "http-server-timeouts"
+	srv := &http.Server{Addr: ":8444", Handler: h, IdleTimeout: time.Minute} // want "http-server-timeouts"
 	return srv.ListenAndServe()
 }
 
@@ -50,9 +50,9 @@ func unicode(h http.Handler) error {
 
 func unicodeBlock(h http.Handler) error {
 	srv := &http.Server{ // want "http-server-timeouts"
-		Addr:        ":8447", // « público » 服务器
-		Handler:     h,       // ünïcödé
-		ReadTimeout: 5 * time.Second,
+		Addr:         ":8447", // « público » 服务器
+		Handler:      h,       // ünïcödé
+		WriteTimeout: 5 * time.Second,
 	}
 	return srv.ListenAndServe()
 }

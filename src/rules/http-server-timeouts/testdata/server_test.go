@@ -11,7 +11,7 @@ func TestServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: http.NotFoundHandler()} // want "http-server-timeouts"
+	srv := &http.Server{Handler: http.NotFoundHandler()} // want-advisory "http-server-timeouts"
 	go srv.Serve(ln)
 	defer srv.Close()
 }

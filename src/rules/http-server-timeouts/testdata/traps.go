@@ -91,3 +91,19 @@ func shutdown(ctx context.Context, srv *http.Server) error {
 	_ = zero
 	return srv.Shutdown(ctx)
 }
+
+// Streaming endpoints: a ReadTimeout bounds the headers; no WriteTimeout is asked for.
+func eventsServer(events http.Handler) *http.Server {
+	return &http.Server{
+		Addr:        ":8090",
+		Handler:     events,
+		ReadTimeout: 30 * time.Second,
+		// No WriteTimeout: server-sent events stay open for hours.
+	}
+}
+
+func watchServer(watch http.Handler) *http.Server {
+	srv := &http.Server{Addr: ":8091", Handler: watch}
+	srv.ReadHeaderTimeout = 5 * time.Second
+	return srv
+}

@@ -1,18 +1,21 @@
 package storage
 
 import (
-	"fmt"
+	"archive/tar"
+	"archive/zip"
+	"io"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 )
 
 type Store struct {
 	dir string
 }
 
-// Serves a user's file: the name comes from the request.
+// Serves a user's file: the name comes from the query string.
 func (s *Store) ServeFile(w http.ResponseWriter, r *http.Request) {
 	data, err := os.ReadFile(filepath.Join(s.dir, r.URL.Query().Get("name"))) // want "os-root"
 	if err != nil {
@@ -22,68 +25,65 @@ func (s *Store) ServeFile(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
-func (s *Store) Open(name string) (*os.File, error) {
-	return os.Open(filepath.Join(s.dir, name)) // want "os-root"
-}
-
-func (s *Store) Save(tenant, user string, data []byte) error {
-	if err := os.MkdirAll(filepath.Join(s.dir, "tenants", tenant), 0o755); err != nil { // want "os-root"
-		return err
+// The name goes through a local variable first.
+func (s *Store) DeleteUpload(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("upload")
+	if err := os.Remove(s.dir + "/" + name); err != nil { // want "os-root"
+		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
-	return os.WriteFile(filepath.Join(s.dir, "tenants", tenant, user+".json"), data, 0o644) // want "os-root"
 }
 
-func (s *Store) Create(id int) (*os.File, error) {
-	return os.Create(path.Join(s.dir, fmt.Sprintf("%d.log", id))) // want "os-root"
+// A helper handed the request reads a header.
+func tenantDir(base string, req *http.Request) error {
+	tenant := strings.TrimSpace(req.Header.Get("X-Tenant"))
+	return os.MkdirAll(path.Join(base, "tenants", tenant), 0o750) // want "os-root"
 }
 
-func (s *Store) Delete(name string) error {
-	return os.Remove(s.dir + "/" + name) // want "os-root"
-}
-
-func (s *Store) DeleteAll(tenant string) error {
-	return os.RemoveAll( // want "os-root"
-		filepath.Join(s.dir, tenant), // the report starts on the call's line
-	)
-}
-
-func (s *Store) Exists(name string) bool {
-	_, err := os.Stat(filepath.Join(s.dir, name)) // want "os-root"
-	return err == nil
-}
-
-func (s *Store) IsLink(name string) bool {
-	fi, err := os.Lstat(filepath.Join(s.dir, name)) // want "os-root"
-	return err == nil && fi.Mode()&os.ModeSymlink != 0
-}
-
-func (s *Store) Append(name string) (*os.File, error) {
-	return os.OpenFile(filepath.Join(s.dir, name), os.O_APPEND|os.O_WRONLY, 0) // want "os-root"
-}
-
-func (s *Store) MakeDir(name string) error {
-	return os.Mkdir(s.dir+"/"+name, 0o750) // want "os-root"
-}
-
-// The joined path goes through a variable first.
-func loadAll(dir string) ([][]byte, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out [][]byte
-	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		b, err := os.ReadFile(p) // want "os-root"
+// A handler literal inside a constructor: the form value is the client's.
+func (s *Store) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("/avatar", func(w http.ResponseWriter, r *http.Request) {
+		user := r.FormValue("user")
+		p := filepath.Join(s.dir, "avatars", user+".png")
+		f, err := os.Create(p) // want "os-root"
 		if err != nil {
-			return nil, err
+			return
 		}
-		out = append(out, b)
-	}
-	return out, nil
+		defer f.Close()
+		io.Copy(f, r.Body)
+	})
 }
 
-func cachePath(cacheDir string, key string) (*os.File, error) {
-	var full = filepath.Join(cacheDir, "objects", key[:2], key)
-	return os.Open(full) // want "os-root"
+// Extracting a tarball: each entry names its own path.
+func untar(dst string, r io.Reader) error {
+	tr := tar.NewReader(r)
+	for {
+		hdr, err := tr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		out, err := os.OpenFile(filepath.Join(dst, hdr.Name), os.O_CREATE|os.O_WRONLY, 0o644) // want "os-root"
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(out, tr)
+		out.Close()
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// Extracting a zip file: the same with the central directory.
+func unzip(dst string, zr *zip.Reader) error {
+	for _, f := range zr.File {
+		if f.FileInfo().IsDir() {
+			if err := os.MkdirAll(filepath.Join(dst, f.Name), 0o755); err != nil { // want "os-root"
+				return err
+			}
+		}
+	}
+	return nil
 }

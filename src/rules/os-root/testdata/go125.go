@@ -8,5 +8,5 @@ import (
 
 // From Go 1.25 the message names root.WriteFile.
 func writeGo125(dir, name string, data []byte) error {
-	return os.WriteFile(filepath.Join(dir, name), data, 0o600) // want "os-root"
+	return os.WriteFile(filepath.Join(dir, name), data, 0o600) // want-advisory "os-root"
 }
