@@ -42,7 +42,7 @@ for (const project of projects) {
   }
   scanned.push(project.repo);
   const modules = new ModuleVersions();
-  for (const file of collectGoFiles([dir])) {
+  for (const file of collectGoFiles([dir]).files) {
     const source = readFileSync(file, 'utf8');
     if (looksBinary(source) || isGenerated(source)) continue;
     const path = relative(dir, file).split('\\').join('/');

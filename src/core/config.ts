@@ -29,9 +29,9 @@ export const configSchema = z
       .default('added')
       .describe('Which findings are commented: on lines the PR `added`, on any line shown in the diff (`diff-context`), or anywhere in a changed `file`.'),
     failOn: z
-      .enum(['error', 'warning', 'never'])
+      .enum(['error', 'warning', 'notice', 'never'])
       .default('error')
-      .describe('The lowest severity on changed lines that makes the check run fail.'),
+      .describe('The lowest severity on changed lines that makes the check run fail (advisory findings never do).'),
     maxInlineComments: z
       .number()
       .int()

@@ -84,6 +84,8 @@ export interface ChangeReview<C extends PriorComment = PriorComment> {
   fixed: C[];
   /** How many files were analysed (generated ones are not). */
   analysed: number;
+  /** Analysed files with syntax errors (checked as far as they parse). */
+  unparsable: string[];
 }
 
 const FALLBACK_REMARK = 'GitHub did not accept inline comments for this review, so every finding is listed here.';
@@ -100,12 +102,14 @@ export async function reviewChange<C extends PriorComment = PriorComment>(change
   const touched = new Set(change.removed ?? []);
   const notes: AnalysisNote[] = [];
   const suppressed: Finding[] = [];
+  const unparsable: string[] = [];
   for (const file of change.files) {
     touched.add(file.path);
     if (isGenerated(file.source)) continue;
     const result = analyzeFile({ path: file.path, source: file.source }, ruleSet, { ...analyze, goVersion: config.goVersion ?? file.goVersion });
     analysed.push({ path: file.path, changed: file.changed, findings: result.findings });
     notes.push(...result.notes);
+    if (result.syntaxErrors > 0) unparsable.push(file.path);
     suppressed.push(...result.suppressed.filter((f) => inChange(file.changed, config.scope, f.span.startLine)));
     // The native parser frees trees only when the event loop turns.
     await yieldToEventLoop();
@@ -147,5 +151,6 @@ export async function reviewChange<C extends PriorComment = PriorComment>(change
     notes,
     fixed,
     analysed: analysed.length,
+    unparsable,
   };
 }

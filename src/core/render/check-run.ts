@@ -13,7 +13,7 @@ const OUTPUT_LIMIT = 65_535;
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 const LEVEL: Record<Severity, 'failure' | 'warning' | 'notice'> = { error: 'failure', warning: 'warning', notice: 'notice' };
 
-export type FailOn = 'error' | 'warning' | 'never';
+export type FailOn = 'error' | 'warning' | 'notice' | 'never';
 export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped';
 
 export interface Annotation {
@@ -40,7 +40,7 @@ export interface CheckRunReport {
 /** failure when a finding at or above `failOn` is on changed lines; neutral for lesser warnings; success otherwise. */
 export function conclusionFor(findings: readonly Finding[], failOn: FailOn = 'error'): Conclusion {
   const c = severityCounts(findings);
-  if (failOn !== 'never' && (c.error > 0 || (failOn === 'warning' && c.warning > 0))) return 'failure';
+  if (failOn !== 'never' && (c.error > 0 || (failOn !== 'error' && c.warning > 0) || (failOn === 'notice' && c.notice > 0))) return 'failure';
   if (c.error > 0 || c.warning > 0) return 'neutral';
   return 'success';
 }
