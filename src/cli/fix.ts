@@ -51,8 +51,8 @@ export function planFixes(findings: readonly Finding[], sources: ReadonlyMap<str
     const blocked = new Set<Finding>();
     for (const entry of entries) {
       const prev = kept[kept.length - 1];
-      if (prev && entry.fix.line <= prev.fix.endLine && prev.finding !== entry.finding) blocked.add(entry.finding);
-      else if (!prev || entry.fix.line > prev.fix.endLine) kept.push(entry);
+      if (prev && entry.fix.line <= prev.fix.endLine) blocked.add(entry.finding);
+      else kept.push(entry);
     }
     // A finding is fixed only with all its parts; drop the parts of a blocked one.
     const chosen = kept.filter((e) => !blocked.has(e.finding));
