@@ -12,10 +12,16 @@ import { parseUnifiedDiff, type ChangedLines } from '../core/diff/changed-lines.
 import { SEVERITY_RANK, type Finding } from '../core/model.js';
 import { DEFAULT_DOCS_URL, ruleDocsUrl } from '../core/render/comment.js';
 import { fingerprints } from '../core/render/fingerprint.js';
-import { reviewChange, type ChangedFile } from '../core/review.js';
+import { analyzeFile, type FileAnalysis } from '../core/engine.js';
+import { yieldToEventLoop } from '../core/go/parser.js';
+import { analysisOptions, reviewChange, type ChangedFile } from '../core/review.js';
+import { ruleSetFor } from '../core/review-rules.js';
+import { isGenerated } from '../core/sources.js';
 import type { SkippedFile } from '../core/review-plan.js';
 import type { Rule } from '../core/rule.js';
 import { RULES } from '../rules/index.js';
+import { AnalysisCache, DEFAULT_CACHE_FILE } from './analysis-cache.js';
+import { analyseInPool, defaultJobs, POOL_MIN_FILES } from './analysis-pool.js';
 import { explainRule } from './explain.js';
 import { collectGoFiles, InputError, ModuleVersions, readGoFile } from './files.js';
 import { fixesDiff, planFixes, writeFixes } from './fix.js';
@@ -43,6 +49,10 @@ Options:
   --config FILE          The configuration (default: .github/go-standards.yml at the
                          repository root, if present).
   --allow-empty          Exit 0 when the paths hold no Go files.
+  -j, --jobs N           Worker threads (default: all cores; one for a few files).
+  --cache                Keep analyses between runs; an unchanged file is not analysed again.
+  --cache-location PATH  The cache file (default: .go-standards-cache at the repository
+                         root); implies --cache.
   --no-color             No colour in text output (also: NO_COLOR set).
   -h, --help             This help.
 
@@ -101,6 +111,9 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -166,6 +179,10 @@ interface CheckOptions {
   fix: boolean;
   dryRun: boolean;
   colour: boolean;
+  /** Absent: all cores (and no pool for a few files). */
+  jobs?: number;
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 function stderr(line: string): void {
@@ -227,8 +244,9 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     if (!fromChange && !options.allowEmpty) return 2;
   }
 
+  const analyses = await analyseFiles(files, config, root, options);
   // Without a diff every line of a file is in scope; there is no history to skip.
-  const review = await reviewChange({ files }, { rules: RULES, config: { config, sources: new Map(), problems: [] } });
+  const review = await reviewChange({ files }, { rules: RULES, config: { config, sources: new Map(), problems: [] }, analyses });
   for (const path of review.unparsable) stderr(`${path}: syntax errors; checked as far as it parses`);
   for (const note of review.notes) stderr(`note: ${note.path}: ${note.message}`);
 
@@ -277,6 +295,50 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   return fails(inScope, options.failLevel ?? config.failOn) ? 1 : 0;
 }
 
+/**
+ * The analyses made before the review: from the cache, on the worker pool (`--jobs`, when the
+ * files are many enough to pay for it), and in this thread when caching. Without either, the
+ * review analyses the files itself.
+ */
+async function analyseFiles(files: readonly ChangedFile[], config: Config, root: string, options: CheckOptions): Promise<Map<string, FileAnalysis>> {
+  const analyses = new Map<string, FileAnalysis>();
+  const cache = options.cache ? AnalysisCache.open(resolve(options.cacheLocation ?? join(root, DEFAULT_CACHE_FILE)), { config, rules: RULES, toolVersion: version() }) : undefined;
+  const keys = new Map<string, string>();
+  const toAnalyse: ChangedFile[] = [];
+  for (const file of files) {
+    if (isGenerated(file.source)) continue;
+    if (cache) {
+      const key = cache.key(file.path, file.source, config.goVersion ?? file.goVersion);
+      keys.set(file.path, key);
+      const hit = cache.get(key);
+      if (hit) {
+        analyses.set(file.path, hit);
+        continue;
+      }
+    }
+    toAnalyse.push(file);
+  }
+  const jobs = options.jobs ?? defaultJobs();
+  if (jobs > 1 && toAnalyse.length >= (options.jobs !== undefined ? 2 : POOL_MIN_FILES)) {
+    for (const [path, analysis] of await analyseInPool(toAnalyse, config, jobs)) analyses.set(path, analysis);
+  } else if (cache) {
+    const ruleSet = ruleSetFor(config, RULES);
+    for (const file of toAnalyse) {
+      analyses.set(file.path, analyzeFile({ path: file.path, source: file.source }, ruleSet, analysisOptions(config, RULES, file)));
+      await yieldToEventLoop();
+    }
+  }
+  if (cache) {
+    for (const file of toAnalyse) cache.set(keys.get(file.path)!, analyses.get(file.path)!);
+    try {
+      cache.save();
+    } catch (error) {
+      stderr(`cannot write the cache: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  return analyses;
+}
+
 /** The report the formats write: in-scope findings with fingerprints over each file's findings, as the app computes them. */
 function buildReport(
   all: readonly Finding[],
@@ -319,6 +381,12 @@ function colourWanted(noColor: boolean | undefined): boolean {
   if (noColor || (process.env.NO_COLOR ?? '') !== '') return false;
   if ((process.env.FORCE_COLOR ?? '') !== '' && process.env.FORCE_COLOR !== '0') return true;
   return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
+}
+
+function jobsOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new InputError(`--jobs must be a positive number, not ${value}`);
+  return Number(value);
 }
 
 function failLevel(value: string | undefined): FailLevel | undefined {
@@ -364,6 +432,9 @@ export async function main(argv: string[]): Promise<number> {
           fix: values.fix ?? false,
           dryRun: values['dry-run'] ?? false,
           colour: colourWanted(values['no-color']),
+          jobs: jobsOf(values.jobs),
+          cache: values.cache ?? values['cache-location'] !== undefined,
+          cacheLocation: values['cache-location'],
         });
       }
       case 'rules': {

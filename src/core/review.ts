@@ -5,11 +5,11 @@
  * when GitHub refuses inline comments, and which earlier comments the change fixed. No I/O here:
  * each front end gathers the inputs and publishes or prints the result its own way.
  */
-import { ruleLevels } from './config.js';
+import { ruleLevels, type Config } from './config.js';
 import type { EffectiveConfig } from './config-merge.js';
 import { describeEffectiveConfig } from './config-merge.js';
 import type { ChangedLines } from './diff/changed-lines.js';
-import { analyzeFile } from './engine.js';
+import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from './engine.js';
 import { yieldToEventLoop } from './go/parser.js';
 import type { AnalysisNote, Finding } from './model.js';
 import { checkRunReport, type CheckRunReport } from './render/check-run.js';
@@ -67,6 +67,16 @@ export interface ReviewContext {
   config: ReviewConfig;
   /** Where rule pages and the standard are linked; the configuration's `standardUrl` wins. */
   render?: Partial<RenderOptions>;
+  /**
+   * Analyses made elsewhere (a worker pool, a cache) of this change's files, by path, with the
+   * same rules, configuration and Go version (`analysisOptions`); the other files are analysed here.
+   */
+  analyses?: ReadonlyMap<string, FileAnalysis>;
+}
+
+/** The options `reviewChange` analyses a file with, for analyses made elsewhere. */
+export function analysisOptions(config: Config, rules: readonly Rule[], file: Pick<ChangedFile, 'goVersion'>): AnalyzeOptions {
+  return { severities: ruleLevels(config).severities, knownRules: new Set(rules.map((r) => r.id)), goVersion: config.goVersion ?? file.goVersion };
 }
 
 export interface ChangeReview<C extends PriorComment = PriorComment> {
@@ -97,7 +107,7 @@ export async function reviewChange<C extends PriorComment = PriorComment>(change
     standardUrl: config.standardUrl ?? context.render?.standardUrl,
   };
   const ruleSet = ruleSetFor(config, context.rules);
-  const analyze = { severities: ruleLevels(config).severities, knownRules: new Set(context.rules.map((r) => r.id)) };
+  const analyze = analysisOptions(config, context.rules, {});
   const analysed: ReviewedFile[] = [];
   const touched = new Set(change.removed ?? []);
   const notes: AnalysisNote[] = [];
@@ -106,13 +116,14 @@ export async function reviewChange<C extends PriorComment = PriorComment>(change
   for (const file of change.files) {
     touched.add(file.path);
     if (isGenerated(file.source)) continue;
-    const result = analyzeFile({ path: file.path, source: file.source }, ruleSet, { ...analyze, goVersion: config.goVersion ?? file.goVersion });
+    const given = context.analyses?.get(file.path);
+    const result = given ?? analyzeFile({ path: file.path, source: file.source }, ruleSet, { ...analyze, goVersion: config.goVersion ?? file.goVersion });
     analysed.push({ path: file.path, changed: file.changed, findings: result.findings });
     notes.push(...result.notes);
     if (result.syntaxErrors > 0) unparsable.push(file.path);
     suppressed.push(...result.suppressed.filter((f) => inChange(file.changed, config.scope, f.span.startLine)));
     // The native parser frees trees only when the event loop turns.
-    await yieldToEventLoop();
+    if (!given) await yieldToEventLoop();
   }
 
   const titles = new Map(ruleSet.rules.map((r) => [r.id, r.title]));

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import type { Ajv as AjvInstance } from 'ajv';
+import type { FormatsPlugin } from 'ajv-formats';
 import type { Log } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -53,6 +53,9 @@ func Names(us []User) []string {
 const BROKEN = 'package p\n\nfunc Broken( {\n';
 
 const require = createRequire(import.meta.url);
+// Both are CommonJS with a `default` export.
+const Ajv = (require('ajv-draft-04') as { default: new (options: object) => AjvInstance }).default;
+const addFormats = (require('ajv-formats') as { default: FormatsPlugin }).default;
 const SARIF_SCHEMA = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
 
 let dir: string;
