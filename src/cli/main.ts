@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CONFIG_PATH, DEFAULT_CONFIG, formatProblem, parseConfigText, pathFilter, type Config } from '../core/config.js';
+import { pathFilter, type Config } from '../core/config.js';
 import { parseUnifiedDiff, type ChangedLines } from '../core/diff/changed-lines.js';
 import { SEVERITY_RANK, type Finding } from '../core/model.js';
 import { DEFAULT_DOCS_URL, ruleDocsUrl } from '../core/render/comment.js';
@@ -22,6 +22,7 @@ import type { Rule } from '../core/rule.js';
 import { RULES } from '../rules/index.js';
 import { AnalysisCache, DEFAULT_CACHE_FILE } from './analysis-cache.js';
 import { analyseInPool, defaultJobs, POOL_MIN_FILES } from './analysis-pool.js';
+import { loadCliConfig } from './config-file.js';
 import { explainRule } from './explain.js';
 import { collectGoFiles, InputError, ModuleVersions, readGoFile } from './files.js';
 import { fixesDiff, planFixes, writeFixes } from './fix.js';
@@ -161,14 +162,6 @@ function repositoryRoot(): string {
   }
 }
 
-function loadCliConfig(file: string | undefined, root: string): Config {
-  const path = file ?? join(root, CONFIG_PATH);
-  if (file === undefined && !existsSync(path)) return DEFAULT_CONFIG;
-  const result = parseConfigText(readInput(path), new Set(RULES.map((r) => r.id)));
-  if (!result.ok) throw new InputError(`invalid configuration:\n${result.problems.map((p) => `  ${formatProblem(p, file ?? relative(process.cwd(), path))}`).join('\n')}`);
-  return result.config;
-}
-
 interface CheckOptions {
   diff?: string;
   newFromRev?: string;
@@ -197,7 +190,8 @@ function fails(findings: readonly Finding[], level: FailLevel): boolean {
 
 async function check(paths: string[], options: CheckOptions): Promise<number> {
   const root = repositoryRoot();
-  const config = loadCliConfig(options.config, root);
+  const { config, warnings } = await loadCliConfig(options.config, root, new Set(RULES.map((r) => r.id)));
+  for (const warning of warnings) stderr(warning);
   const reviewed = pathFilter(config);
   // The globs are relative to the repository root, where the configuration lives. A file
   // outside it (an absolute path, ../elsewhere) is not governed by them: it was named, so it is
