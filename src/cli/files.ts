@@ -39,8 +39,9 @@ export function collectGoFiles(args: readonly string[]): GoFiles {
       continue;
     }
     if (stat.isDirectory()) walk(arg, files, skipped);
-    else if (stat.isFile()) files.push(arg);
-    else skipped.push({ path: arg, reason: 'not a regular file' });
+    else if (!stat.isFile()) skipped.push({ path: arg, reason: 'not a regular file' });
+    else if (!arg.endsWith('.go')) skipped.push({ path: arg, reason: 'not a Go file (.go)' });
+    else files.push(arg);
   }
   return { files: [...new Set(files)], skipped };
 }

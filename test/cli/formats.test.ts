@@ -242,4 +242,10 @@ describe('special and unreadable files', () => {
     expect(err).toContain('skipped svc/gone.go: ENOENT\n');
     expect(err).toContain('skipped svc/huge.go: larger than 4 MiB\n');
   });
+
+  it('says a named file that is not Go is not checked', async () => {
+    writeFileSync('go.mod', 'module example.com/m\n\ngo 1.22\n');
+    expect(await main(['check', 'go.mod'])).toBe(2);
+    expect(err).toContain('go-standards: skipped go.mod: not a Go file (.go)\n');
+  });
 });

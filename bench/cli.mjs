@@ -1,0 +1,68 @@
+// The CLI over the Go standard library's source (Debian golang-1.19-src), every rule on
+// (goVersion 1.24), beside `gofmt -l` over the same files in the same run: cold on all cores
+// (no cache), then a cache-filling run and a warm one with --cache. Runs the built CLI
+// (npm run bench:cli builds first). Usage: node bench/cli.mjs [SRC] [--rounds N]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectGoFiles } from '../dist/cli/files.js';
+
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 2;
+const src = args.find((a, i) => !a.startsWith('--') && !(roundsAt >= 0 && i === roundsAt + 1)) ?? '/usr/share/go-1.19/src';
+const gofmt = ['/usr/lib/go-1.19/bin/gofmt', '/usr/bin/gofmt'].find(existsSync);
+if (!existsSync(src) || !gofmt) {
+  process.stderr.write(`bench/cli: needs ${src} (apt-get install golang-1.19-src) and gofmt (golang-1.19-go)\n`);
+  process.exit(2);
+}
+const cli = new URL('../dist/cli/bin.js', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'go-standards-bench-'));
+const config = join(work, 'go-standards.yml');
+writeFileSync(config, 'goVersion: "1.24"\n');
+const cache = join(work, 'cache');
+const files = collectGoFiles([src]).files;
+
+function timed(label, command, argv) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(command, argv, { cwd: src, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 0 && !(command === process.execPath && run.status === 1)) throw new Error(`${label}: exit ${run.status}: ${run.stderr}`);
+  return { seconds, stdout: run.stdout };
+}
+
+const check = ['check', '.', '--config', config, '--format', 'json', '--fail-level', 'never'];
+const totals = { gofmt: 0, cold: 0, fill: 0, warm: 0 };
+let findings = 0;
+for (let round = 0; round < rounds; round++) {
+  // Interleaved, so a slow spell of the shared host lands on every side of the ratios.
+  totals.gofmt += timed('gofmt', gofmt, ['-l', ...files]).seconds;
+  const cold = timed('cold', process.execPath, [cli, ...check]);
+  totals.cold += cold.seconds;
+  findings = JSON.parse(cold.stdout.toString()).length;
+  rmSync(cache, { force: true });
+  totals.fill += timed('fill', process.execPath, [cli, ...check, '--cache-location', cache]).seconds;
+  const warm = timed('warm', process.execPath, [cli, ...check, '--cache-location', cache]);
+  totals.warm += warm.seconds;
+  if (JSON.parse(warm.stdout.toString()).length !== findings) throw new Error('the warm run reported other findings');
+}
+const mean = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / rounds]));
+const git = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+})();
+process.stdout.write(
+  [
+    `go-standards CLI over ${src}: ${files.length} files, ${findings} findings, ${availableParallelism()} cores, ${rounds} rounds, commit ${git}`,
+    `gofmt -l                      ${mean.gofmt.toFixed(2)} s`,
+    `cold (all cores, no cache)    ${mean.cold.toFixed(2)} s   cold / gofmt = ${(mean.cold / mean.gofmt).toFixed(2)} (target <= 1.2)`,
+    `filling the cache             ${mean.fill.toFixed(2)} s`,
+    `warm (--cache, unchanged)     ${mean.warm.toFixed(2)} s   warm / cold = ${(mean.warm / mean.cold).toFixed(3)} (target <= 0.1)`,
+    '',
+  ].join('\n'),
+);
+rmSync(work, { recursive: true, force: true });
