@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -68,6 +68,9 @@ describe('--fix', () => {
     expect(fixed).toContain('\tsigs := make(chan os.Signal, 1)\n');
     expect(fixed).toContain('\tout := make([]string, 0, len(us))\n');
     expect(countSyntaxErrors(parseGo(fixed))).toBe(0);
+    // gofmt-clean, where a Go toolchain is installed.
+    const gofmt = ['/usr/lib/go-1.19/bin/gofmt', '/usr/bin/gofmt'].find((p) => existsSync(p));
+    if (gofmt) expect(execFileSync(gofmt, ['-l', 'svc/two.go'], { encoding: 'utf8' })).toBe('');
     out = '';
     expect(await main(['check', 'svc', '--format', 'json', '--fail-level', 'notice'])).toBe(0);
     expect(JSON.parse(out)).toEqual([]);
