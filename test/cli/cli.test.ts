@@ -165,3 +165,33 @@ describe('go-standards rules', () => {
     for (const r of rules) expect(Object.keys(r)).toEqual(['id', 'title', 'section', 'severity', 'minGo', 'fixable']);
   });
 });
+
+describe('go-standards explain, --help and --version', () => {
+  it('prints a rule\'s page, and exits 2 for an unknown rule', async () => {
+    expect(await main(['explain', 'prealloc-slice', '--no-color'])).toBe(0);
+    expect(out).toMatch(/^prealloc-slice: Preallocate slices filled in a loop\nSeverity: warning · Go 1\.0\+ · offers fixes\nThe standard: Zero-Allocation Patterns \(Enforced\)\n/);
+    expect(out).toContain('Reported:\n    ');
+    expect(out).toMatch(/More: https:\/\/\S+\/prealloc-slice\.md\n/);
+    expect(await main(['explain', 'no-such-rule'])).toBe(2);
+    expect(err).toBe('go-standards: unknown rule: no-such-rule (see go-standards rules)\n');
+  });
+
+  it('has help per command, with examples', async () => {
+    for (const command of ['check', 'rules', 'explain']) {
+      out = '';
+      expect(await main([command, '--help'])).toBe(0);
+      expect(out).toMatch(new RegExp(`^Usage: go-standards ${command}[\\s\\S]*\nExamples:\n  go-standards ${command}\\b`));
+      const viaHelp = out;
+      out = '';
+      expect(await main(['help', command])).toBe(0);
+      expect(out).toBe(viaHelp);
+    }
+    out = '';
+    expect(await main(['--help'])).toBe(0);
+    expect(out).toMatch(/^Usage: go-standards COMMAND/);
+    out = '';
+    expect(await main(['--version'])).toBe(0);
+    expect(out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
