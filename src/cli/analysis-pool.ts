@@ -1,6 +1,6 @@
 /**
- * `--jobs N`: the files analysed on a pool of worker threads (piscina), each with the run's
- * rules and configuration; the results go to `reviewChange` as analyses made elsewhere.
+ * `--jobs N`: files analysed on a pool of worker threads (piscina), each with the run's rules
+ * and configuration; the results go to `reviewChange` as analyses made elsewhere.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -21,13 +21,18 @@ function workerFile(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./analysis-worker-tsx.mjs', import.meta.url) : new URL('./analysis-worker.js', import.meta.url);
 }
 
-/** The analyses of the files, by path, on `jobs` threads. */
-export async function analyseInPool(files: readonly ChangedFile[], config: Config, jobs: number): Promise<Map<string, FileAnalysis>> {
-  const pool = new Piscina<AnalysisTask, FileAnalysis>({ filename: workerFile().href, workerData: { config }, minThreads: jobs, maxThreads: jobs, idleTimeout: 100 });
-  try {
-    const results = await Promise.all(files.map((f) => pool.run({ path: f.path, source: f.source, goVersion: f.goVersion })));
-    return new Map(results.map((r) => [r.path, r]));
-  } finally {
-    await pool.destroy();
+export class AnalysisPool {
+  private readonly pool: Piscina<AnalysisTask, FileAnalysis>;
+
+  constructor(config: Config, jobs: number) {
+    this.pool = new Piscina<AnalysisTask, FileAnalysis>({ filename: workerFile().href, workerData: { config }, minThreads: jobs, maxThreads: jobs, idleTimeout: 100 });
+  }
+
+  analyse(file: ChangedFile): Promise<FileAnalysis> {
+    return this.pool.run({ path: file.path, source: file.source, goVersion: file.goVersion });
+  }
+
+  destroy(): Promise<void> {
+    return this.pool.destroy();
   }
 }
