@@ -5,7 +5,7 @@
  * Measures the webhook ack latency (p50, p99, max) and the time until every pull request is
  * reviewed (its check run completed), in the embedded mode and with one web and two worker
  * processes on one redis-server; counts reviews posted twice.
- *   npm run bench:webhooks
+ *   npm run bench:webhooks   (BENCH_BIG=0: without the large file; BENCH_MODES=embedded or redis: one mode)
  */
 import { addedFilePatch, openPullPayload, SAMPLE_GO } from '../test/github/harness.js';
 import { GitHubStandIn } from '../test/github/standin.js';
@@ -16,6 +16,8 @@ import { startRedis } from '../test/support/redis-server.js';
 const PULLS = 200;
 const INSTALLATIONS = 20;
 const SPREAD_MS = 5000;
+const WITH_BIG = process.env.BENCH_BIG !== '0';
+const MODES = process.env.BENCH_MODES ?? 'embedded,redis';
 
 interface Figures {
   mode: string;
@@ -51,7 +53,7 @@ async function run(mode: string, start: (host: string) => Promise<AppProcess[]>,
     const acks: number[] = [];
     let non200 = 0;
     const t0 = performance.now();
-    await deliver(web, 'pull_request', big);
+    if (WITH_BIG) await deliver(web, 'pull_request', big);
     await Promise.all(
       small.map(async (p, i) => {
         await sleep((i * SPREAD_MS) / PULLS);
@@ -61,7 +63,7 @@ async function run(mode: string, start: (host: string) => Promise<AppProcess[]>,
         if (status !== 200) non200++;
       }),
     );
-    const all = [big, ...small];
+    const all = WITH_BIG ? [big, ...small] : small;
     const done = (p: any): boolean => standIn.checkRuns.some((r) => r.head_sha === p.pull_request.head.sha && r.status === 'completed') && standIn.reviewsOf(p.pull_request.number).length > 0;
     await waitFor(() => all.every(done), 240_000, 'every pull request reviewed');
     const allReviewedS = (performance.now() - t0) / 1000;
@@ -84,14 +86,14 @@ async function run(mode: string, start: (host: string) => Promise<AppProcess[]>,
 
 const quiet = { GO_STANDARDS_RECOVERY_WINDOW_HOURS: '0' };
 const results: Figures[] = [];
-results.push(await run('embedded, one process', async (host) => [await startApp(host, quiet)], (apps) => apps[0]!));
-const redis = await startRedis();
-try {
+if (MODES.includes('embedded')) results.push(await run('embedded, one process', async (host) => [await startApp(host, quiet)], (apps) => apps[0]!));
+const redis = MODES.includes('redis') ? await startRedis() : undefined;
+if (redis) try {
   results.push(
     await run(
       'Redis: one web, two workers',
       async (host) => {
-        const env = { ...quiet, REDIS_URL: redis.url };
+        const env = { ...quiet, REDIS_URL: redis!.url };
         return Promise.all([startApp(host, { ...env, GO_STANDARDS_ROLE: 'web' }), startApp(host, { ...env, GO_STANDARDS_ROLE: 'worker' }), startApp(host, { ...env, GO_STANDARDS_ROLE: 'worker' })]);
       },
       (apps) => apps[0]!,
@@ -101,8 +103,9 @@ try {
   await redis.stop();
 }
 
+
 const ms = (n: number): string => n.toFixed(1);
-console.log(`${PULLS} pull requests across ${INSTALLATIONS} installations in ${SPREAD_MS / 1000} s, plus one of an ~850 KB Go file delivered first`);
+console.log(`${PULLS} pull requests across ${INSTALLATIONS} installations in ${SPREAD_MS / 1000} s${WITH_BIG ? ', plus one of an ~850 KB Go file delivered first' : ''}`);
 console.log('| Mode | Ack p50 (ms) | Ack p99 (ms) | Ack max (ms) | All reviewed (s) | Reviewed twice | Non-200 answers |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) console.log(`| ${r.mode} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.allReviewedS.toFixed(1)} | ${r.twice} | ${r.non200} |`);

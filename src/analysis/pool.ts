@@ -35,6 +35,8 @@ export interface PoolAnalyses {
   notReviewed: SkippedFile[];
 }
 
+export type FileOutcome = { analysis: FileAnalysis } | { reason: string };
+
 /** What a review needs from the pool (tests may give another). */
 export interface FileAnalyser {
   analyse(files: readonly ChangedFile[], config: Config): Promise<PoolAnalyses>;
@@ -83,12 +85,7 @@ export class AnalysisPool implements FileAnalyser {
     await Promise.all(
       files.map(async (file) => {
         if (isGenerated(file.source)) return; // the review skips generated files itself
-        const longest = this.maxLineLength > 0 ? longestLine(file.source) : 0;
-        if (longest > this.maxLineLength && this.maxLineLength > 0) {
-          notReviewed.push({ path: file.path, reason: `a line of ${longest} characters, over the ${this.maxLineLength}-character cap (minified or generated code)` });
-          return;
-        }
-        const outcome = await this.admission.add(() => this.run({ path: file.path, source: file.source, goVersion: file.goVersion, config }));
+        const outcome = await this.analyseFile(file, config);
         if ('analysis' in outcome) analyses.set(file.path, outcome.analysis);
         else notReviewed.push({ path: file.path, reason: outcome.reason });
       }),
@@ -97,7 +94,16 @@ export class AnalysisPool implements FileAnalyser {
     return { analyses, notReviewed };
   }
 
-  private async run(task: AnalysisTask): Promise<{ analysis: FileAnalysis } | { reason: string }> {
+  /** One file's analysis, or why it was not analysed (a line over the cap, the deadline, a failure). */
+  async analyseFile(file: ChangedFile, config: Config): Promise<FileOutcome> {
+    if (this.maxLineLength > 0) {
+      const longest = longestLine(file.source);
+      if (longest > this.maxLineLength) return { reason: `a line of ${longest} characters, over the ${this.maxLineLength}-character cap (minified or generated code)` };
+    }
+    return this.admission.add(() => this.run({ path: file.path, source: file.source, goVersion: file.goVersion, config }));
+  }
+
+  private async run(task: AnalysisTask): Promise<FileOutcome> {
     if (this.deadlineMs <= 0) return this.settle(this.piscina.run(task), false);
     // The clock starts when the thread takes the file (it says so on a port of the task's own),
     // not while a replaced thread is still loading the parser and the rules.
@@ -115,7 +121,7 @@ export class AnalysisPool implements FileAnalyser {
     }
   }
 
-  private async settle(running: Promise<FileAnalysis>, timed: boolean): Promise<{ analysis: FileAnalysis } | { reason: string }> {
+  private async settle(running: Promise<FileAnalysis>, timed: boolean): Promise<FileOutcome> {
     try {
       return { analysis: await running };
     } catch (error) {

@@ -7,21 +7,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { pathFilter, type Config } from '../core/config.js';
+import { pathFilter } from '../core/config.js';
 import { parseUnifiedDiff, type ChangedLines } from '../core/diff/changed-lines.js';
 import { SEVERITY_RANK, type Finding } from '../core/model.js';
 import { DEFAULT_DOCS_URL, ruleDocsUrl } from '../core/render/comment.js';
 import { fingerprints } from '../core/render/fingerprint.js';
-import { analyzeFile, type FileAnalysis } from '../core/engine.js';
-import { yieldToEventLoop } from '../core/go/parser.js';
-import { analysisOptions, reviewChange, type ChangedFile } from '../core/review.js';
-import { ruleSetFor } from '../core/review-rules.js';
-import { isGenerated } from '../core/sources.js';
+import { reviewChange, type ChangedFile } from '../core/review.js';
 import type { SkippedFile } from '../core/review-plan.js';
 import type { Rule } from '../core/rule.js';
 import { RULES } from '../rules/index.js';
 import { AnalysisCache, DEFAULT_CACHE_FILE } from './analysis-cache.js';
-import { AnalysisPool, defaultThreads } from '../analysis/pool.js';
+import { Analyses, POOL_MIN_FILES } from './analyses.js';
+import { defaultThreads } from '../analysis/pool.js';
 import { loadCliConfig } from './config-file.js';
 import { explainRule } from './explain.js';
 import { collectGoFiles, InputError, ModuleVersions, readGoFile } from './files.js';
@@ -220,6 +217,9 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   }
   const modules = new ModuleVersions();
   const files: ChangedFile[] = [];
+  const jobs = options.jobs ?? defaultThreads();
+  const cache = options.cache ? AnalysisCache.open(resolve(options.cacheLocation ?? join(root, DEFAULT_CACHE_FILE)), { config, rules: RULES, toolVersion: version() }) : undefined;
+  const prior = new Analyses(config, cache, jobs, jobs > 1 && targets.length >= (options.jobs !== undefined ? 2 : POOL_MIN_FILES));
   for (const target of targets) {
     if (!wanted(target.path)) continue;
     const read = readGoFile(target.path);
@@ -229,7 +229,9 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
       skipped.push(read.skipped);
       continue;
     }
-    files.push({ path: target.path, source: read.source, changed: target.changed, goVersion: modules.forFile(target.path) });
+    const file: ChangedFile = { path: target.path, source: read.source, changed: target.changed, goVersion: modules.forFile(target.path) };
+    files.push(file);
+    await prior.add(file);
   }
   for (const s of skipped) stderr(`skipped ${s.path}: ${s.reason}`);
   if (files.length === 0 && skipped.length === 0) {
@@ -238,7 +240,8 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     if (!fromChange && !options.allowEmpty) return 2;
   }
 
-  const analyses = await analyseFiles(files, config, root, options);
+  const { analyses, cacheError } = await prior.finish();
+  if (cacheError) stderr(`cannot write the cache: ${(cacheError as NodeJS.ErrnoException).code ?? String(cacheError)}`);
   // Without a diff every line of a file is in scope; there is no history to skip.
   const review = await reviewChange({ files }, { rules: RULES, config: { config, sources: new Map(), problems: [] }, analyses });
   for (const path of review.unparsable) stderr(`${path}: syntax errors; checked as far as it parses`);
@@ -287,59 +290,6 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   if (!stdoutText) process.stderr.write(`${severitySummary(report)}\n`);
   if (skipped.length > 0) return 2;
   return fails(inScope, options.failLevel ?? config.failOn) ? 1 : 0;
-}
-
-/** Below this many files a pool costs more (each worker loads the parser and the rules) than it saves. */
-const POOL_MIN_FILES = 64;
-
-/**
- * The analyses made before the review: from the cache, on the worker pool (`--jobs`, when the
- * files are many enough to pay for it), and in this thread when caching. Without either, the
- * review analyses the files itself.
- */
-async function analyseFiles(files: readonly ChangedFile[], config: Config, root: string, options: CheckOptions): Promise<Map<string, FileAnalysis>> {
-  const analyses = new Map<string, FileAnalysis>();
-  const cache = options.cache ? AnalysisCache.open(resolve(options.cacheLocation ?? join(root, DEFAULT_CACHE_FILE)), { config, rules: RULES, toolVersion: version() }) : undefined;
-  const keys = new Map<string, string>();
-  const toAnalyse: ChangedFile[] = [];
-  for (const file of files) {
-    if (isGenerated(file.source)) continue;
-    if (cache) {
-      const key = cache.key(file.path, file.source, config.goVersion ?? file.goVersion);
-      keys.set(file.path, key);
-      const hit = cache.get(key);
-      if (hit) {
-        analyses.set(file.path, hit);
-        continue;
-      }
-    }
-    toAnalyse.push(file);
-  }
-  const jobs = options.jobs ?? defaultThreads();
-  if (jobs > 1 && toAnalyse.length >= (options.jobs !== undefined ? 2 : POOL_MIN_FILES)) {
-    // The app's pool, for this run only; a file it could not analyse is analysed by the review here.
-    const pool = new AnalysisPool({ threads: jobs, idleTimeoutMs: 100 });
-    try {
-      for (const [path, analysis] of (await pool.analyse(toAnalyse, config)).analyses) analyses.set(path, analysis);
-    } finally {
-      await pool.close();
-    }
-  } else if (cache) {
-    const ruleSet = ruleSetFor(config, RULES);
-    for (const file of toAnalyse) {
-      analyses.set(file.path, analyzeFile({ path: file.path, source: file.source }, ruleSet, analysisOptions(config, RULES, file)));
-      await yieldToEventLoop();
-    }
-  }
-  if (cache) {
-    for (const file of toAnalyse) cache.set(keys.get(file.path)!, analyses.get(file.path)!);
-    try {
-      cache.save();
-    } catch (error) {
-      stderr(`cannot write the cache: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-  }
-  return analyses;
 }
 
 /** The report the formats write: in-scope findings with fingerprints over each file's findings, as the app computes them. */

@@ -48,7 +48,7 @@ export function runRules(
   const seen = new Set<string>();
   const failed = new Set<string>();
   const importNodes = importSpecs(root);
-  let imports: Map<string, string> | undefined;
+  let imports: ReadonlyMap<string, string> | undefined;
 
   /** The one way into a rule's code: skipped once the rule failed, timed when measured. */
   const guarded = <T>(rule: Rule, fn: (arg: T) => void, arg: T): void => {

@@ -5,7 +5,7 @@
  * rest sorted. One rule throwing never stops the others.
  */
 import { countSyntaxErrors, parseGo, type SyntaxNode } from './go/parser.js';
-import { buildConstraintGoVersion, goAtLeast } from './go-version.js';
+import { buildConstraintGoVersion, buildExcludesGo, goAtLeast } from './go-version.js';
 import { runRules } from './dispatch.js';
 import { LineIndex } from './fix.js';
 import { checkFixes } from './fix-check.js';
@@ -54,7 +54,10 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   const syntaxErrors = countSyntaxErrors(tree);
   const lines = new LineIndex(file.source);
   const goVersion = effectiveGoVersion(options.goVersion, file.source);
-  const active = ruleSet.rules.filter((r) => goAtLeast(goVersion, r.minGo));
+  // A file whose build constraint rules out every Go the module builds with never compiles:
+  // nothing in it is reported.
+  const excluded = buildExcludesGo(file.source, options.goVersion);
+  const active = excluded ? [] : ruleSet.rules.filter((r) => goAtLeast(goVersion, r.minGo));
   const { findings, failed } = runRules(
     file,
     root,

@@ -76,6 +76,6 @@ describe('the analysis pool', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
     const starters = files(src).filter((f) => /new Piscina\b|from 'piscina'|from 'node:worker_threads'/.test(readFileSync(f, 'utf8')));
     expect(starters.map((f) => f.slice(src.length + 1))).toEqual(['analysis/pool.ts']);
-    for (const user of ['cli/main.ts', 'ops/service.ts']) expect(readFileSync(join(src, user), 'utf8')).toContain("from '../analysis/pool.js'");
+    for (const user of ['cli/analyses.ts', 'ops/service.ts']) expect(readFileSync(join(src, user), 'utf8')).toContain("from '../analysis/pool.js'");
   });
 });

@@ -146,3 +146,16 @@ describe('action.yml', () => {
     expect(status).toBe(1);
   });
 });
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('offers a check hook and a fix hook on Go files, installed with npm, that run the CLI', () => {
+    const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
+    expect(hooks.map((h) => [h.id, h.entry, h.language, h.types])).toEqual([
+      ['go-standards', 'go-standards check', 'node', ['go']],
+      ['go-standards-fix', 'go-standards check --fix', 'node', ['go']],
+    ]);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(Object.keys(pkg.bin)).toContain('go-standards');
+  });
+});
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, compileRules } from '../../src/core/engine.js';
-import { buildConstraintGoVersion } from '../../src/core/go-version.js';
+import { buildConstraintGoVersion, buildExcludesGo } from '../../src/core/go-version.js';
 import { RULES } from '../../src/rules/index.js';
 
 const set = compileRules(RULES.filter((r) => ['empty-interface', 'benchmark-loop', 'builtin-minmax'].includes(r.id)));
@@ -85,5 +85,20 @@ describe('Go version awareness', () => {
     expect(buildConstraintGoVersion('//go:build !go1.24\n\npackage p\n')).toBeUndefined();
     const source = '//go:build go1.24\n\npackage p\n\nimport "testing"\n\nfunc BenchmarkX(b *testing.B) {\n\tfor i := 0; i < b.N; i++ {\n\t}\n}\n';
     expect(run(source, '1.20').findings.map((f) => f.rule)).toEqual(['benchmark-loop']);
+  });
+
+  it('reports nothing in a file whose //go:build rules out the module\'s Go', () => {
+    const head = (constraint: string): string => `//go:build ${constraint}\n\npackage p\n`;
+    expect(buildExcludesGo(head('!go1.21'), '1.24')).toBe(true);
+    expect(buildExcludesGo(head('!go1.21'), '1.20')).toBe(false); // a newer toolchain may build it either way
+    expect(buildExcludesGo(head('linux && !go1.19'), '1.24')).toBe(true);
+    expect(buildExcludesGo(head('linux || !go1.19'), '1.24')).toBe(false);
+    expect(buildExcludesGo(head('!(go1.18 || windows)'), '1.22')).toBe(true);
+    expect(buildExcludesGo(head('go1.26'), '1.24')).toBe(false);
+    expect(buildExcludesGo(head('!go1.21'), undefined)).toBe(false);
+    expect(buildExcludesGo('package p\n\n//go:build !go1.21\n', '1.24')).toBe(false); // after the package clause: not a constraint
+    const source = '//go:build !go1.21\n\npackage p\n\nvar x interface{}\n';
+    expect(run(source, '1.24').findings).toEqual([]);
+    expect(run(source, '1.20').findings.map((f) => f.rule)).toEqual(['empty-interface']);
   });
 });

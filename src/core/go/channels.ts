@@ -5,6 +5,7 @@
  */
 import type { Edit } from '../model.js';
 import { fileMemo } from './file-memo.js';
+import { namesImport } from './imports.js';
 import { enclosingFunction } from './functions.js';
 import { goStatementOfLiteral, isTerminatingCall } from './goroutines.js';
 import type { SyntaxNode } from './parser.js';
@@ -165,8 +166,7 @@ function classify(node: SyntaxNode, imports: ReadonlyMap<string, string>): Chann
       if (fn?.type === 'identifier' && (fn.text === 'len' || fn.text === 'cap')) return use('inspect');
       if (fn && unparen(fn).type === 'func_literal' && goStatementOfLiteral(unparen(fn))) return use('go-argument');
       const sel = selectorParts(fn);
-      const signal = imports.get('os/signal');
-      if (sel && signal && sel.operand.text === signal && sel.field === 'Notify' && callArguments(call)[0]?.id === expr.id) return use('notify');
+      if (sel && namesImport(imports, 'os/signal', sel.operand.text) && sel.field === 'Notify' && callArguments(call)[0]?.id === expr.id) return use('notify');
       return use('other');
     }
     case 'expression_list': {
@@ -238,8 +238,8 @@ export function channelFacts(make: UnbufferedMake, root: SyntaxNode, imports: Re
 
 /** `make(chan os.Signal)` (with the file's name for package os). */
 export function isSignalElement(elem: SyntaxNode | null, imports: ReadonlyMap<string, string>): boolean {
-  const os = imports.get('os');
-  return !!elem && !!os && elem.text.replace(/\s/g, '') === `${os}.Signal`;
+  const m = elem && /^([\p{L}_][\p{L}\p{N}_]*)\.Signal$/u.exec(elem.text.replace(/\s/g, ''));
+  return !!m && namesImport(imports, 'os', m[1]);
 }
 
 /** For signal-channel-unbuffered: an unbuffered `chan os.Signal` the file passes to `signal.Notify`. */

@@ -2,6 +2,7 @@
  * Goroutines: what a `go` statement runs, and what a goroutine body shows about its lifetime
  * (a call that ends it, a loop that keeps it alive).
  */
+import { namesImport } from './imports.js';
 import { isBareFor, rangesOverChannel, unlabel } from './loops.js';
 import type { SyntaxNode } from './parser.js';
 import { selectorParts } from './selectors.js';
@@ -39,9 +40,9 @@ export function isTerminatingCall(call: SyntaxNode, imports: ReadonlyMap<string,
   const sel = selectorParts(fn);
   if (!sel) return false;
   const pkg = sel.operand.type === 'identifier' ? sel.operand.text : null;
-  if (pkg && pkg === imports.get('os')) return sel.field === 'Exit';
-  if (pkg && pkg === imports.get('log')) return LOG_STOPS.has(sel.field);
-  if (pkg && pkg === imports.get('runtime')) return sel.field === 'Goexit';
+  if (namesImport(imports, 'os', pkg)) return sel.field === 'Exit';
+  if (namesImport(imports, 'log', pkg)) return LOG_STOPS.has(sel.field);
+  if (namesImport(imports, 'runtime', pkg)) return sel.field === 'Goexit';
   return TEST_STOPS.has(sel.field);
 }
 

@@ -3,6 +3,7 @@
  * `for {}` and channel loops, and how many times a loop runs as a capacity expression.
  */
 import { FUNCTION_TYPES } from './functions.js';
+import { namesImport } from './imports.js';
 import type { SyntaxNode } from './parser.js';
 import { findDeclaration, typeOfExpression } from './scope.js';
 import { lastName, selectorParts } from './selectors.js';
@@ -142,6 +143,8 @@ export function iterationCount(loop: SyntaxNode): { capacity: SyntaxNode; text: 
     if (!right) return null;
     const x = unparen(right);
     if (x.type === 'int_literal') return { capacity: x, text: x.text };
+    // A string literal runs at most `len` of it times (once per rune).
+    if (x.type === 'interpreted_string_literal' || x.type === 'raw_string_literal') return { capacity: x, text: `len(${x.text})` };
     if (x.type !== 'identifier' && x.type !== 'selector_expression') return null;
     const type = typeOfExpression(x);
     if (!type) return null;
@@ -166,7 +169,7 @@ export function iterationCount(loop: SyntaxNode): { capacity: SyntaxNode; text: 
  * Shared by prealloc-slice and prealloc-map.
  */
 export function capacityInScope(capacity: SyntaxNode, decl: SyntaxNode, between: readonly SyntaxNode[]): boolean {
-  if (capacity.type === 'int_literal') return true;
+  if (capacity.type === 'int_literal' || capacity.type === 'interpreted_string_literal' || capacity.type === 'raw_string_literal') return true;
   let root: SyntaxNode = capacity;
   while (root.type === 'selector_expression') root = root.childForFieldName('operand')!;
   if (root.type !== 'identifier') return false;
@@ -185,7 +188,7 @@ export function rangesOverChannel(loop: SyntaxNode, imports: ReadonlyMap<string,
   const x = unparen(right);
   if (x.type === 'call_expression') {
     const sel = selectorParts(x.childForFieldName('function'));
-    return !!sel && sel.operand.text === imports.get('time') && sel.field === 'Tick';
+    return !!sel && namesImport(imports, 'time', sel.operand.text) && sel.field === 'Tick';
   }
   if (x.type === 'selector_expression') {
     const sel = selectorParts(x)!;

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { findDeclaration } from '../../core/go/scope.js';
+import { findDeclaration, typeSpecNamed } from '../../core/go/scope.js';
 import { chainName, isVariableChain, typeOfChain } from '../../core/go/selectors.js';
 import { callArguments, unparen } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
@@ -9,6 +9,8 @@ const FUNCTION = /^(Add|Load|Store|Swap|CompareAndSwap|And|Or)(Int32|Int64|Uint3
 
 interface Use {
   call: SyntaxNode;
+  /** Where the variable is declared in the file, when it is. */
+  declaration: SyntaxNode | null;
   /** The variable as written after `&` (`s.hits`, `counts[i]`). */
   variable: SyntaxNode;
   /** `Add`, `Load`… and `Int64`, `Pointer`… */
@@ -34,6 +36,52 @@ function variableKey(variable: SyntaxNode): string | null {
   const base = typeOfChain(operand);
   const name = base ? /^\*?([A-Za-z_]\w*)/.exec(base.text.replace(/\s/g, ''))?.[1] : undefined;
   return name && (base!.kind === 'pointer' || base!.kind === 'named') ? `${name}.${field}` : v.text.replace(/\s/g, '');
+}
+
+/** The `field_declaration` of `field` in a struct type node, and the identifier naming it. */
+function fieldDeclaration(struct: SyntaxNode | null, field: string): { decl: SyntaxNode; id: SyntaxNode } | null {
+  if (struct?.type !== 'struct_type') return null;
+  const list = struct.namedChildren.find((c) => c.type === 'field_declaration_list');
+  for (const f of list?.namedChildren ?? []) {
+    if (f.type !== 'field_declaration') continue;
+    const id = f.childrenForFieldName('name').find((n) => n.text === field);
+    if (id) return { decl: f, id };
+  }
+  return null;
+}
+
+/**
+ * Where the variable is declared, when the file shows it: the identifier that declares it
+ * (the finding goes there), 'keep' when retyping it is not the code's own choice (a parameter,
+ * receiver or named result: the signature fixes the type, and a typed atomic must not be
+ * copied; an exported field with a struct tag: it is marshalled), or null when not visible.
+ */
+function declarationOf(variable: SyntaxNode): SyntaxNode | 'keep' | null {
+  const v = unparen(variable);
+  if (v.type === 'identifier') {
+    const decl = findDeclaration(v, v.text);
+    if (!decl) return null;
+    if (decl.kind === 'param' || decl.kind === 'result' || decl.kind === 'receiver') return 'keep';
+    return decl.id;
+  }
+  if (v.type !== 'selector_expression') return null;
+  const operand = v.childForFieldName('operand')!;
+  const field = v.childForFieldName('field')!.text;
+  const base = typeOfChain(operand);
+  if (!base) return null;
+  let struct: SyntaxNode | null = null;
+  if (base.kind === 'struct') struct = base.node;
+  else {
+    const name = /^\*?([\p{L}_][\p{L}\p{N}_]*)$/u.exec(base.text.replace(/\s/g, ''))?.[1];
+    let root = v;
+    while (root.parent) root = root.parent;
+    const spec = name ? typeSpecNamed(root, name) : null;
+    struct = spec?.type === 'type_spec' ? spec.childForFieldName('type') : null;
+  }
+  const found = fieldDeclaration(struct, field);
+  if (!found) return null;
+  if (/^\p{Lu}/u.test(field) && found.decl.childForFieldName('tag')) return 'keep';
+  return found.id;
 }
 
 /** `Int64` → `atomic.Int64`, `Pointer` → `atomic.Pointer[T]`. */
@@ -82,7 +130,11 @@ export default defineRule({
     'their kin operate on a plain variable, which any other code may still read or write non-atomically: a data ' +
     'race the compiler cannot see. The typed atomics of Go 1.19 (`atomic.Int64`, `atomic.Uint32`, `atomic.Bool`, ' +
     '`atomic.Pointer[T]`) allow only atomic access, and `atomic.Int64`/`Uint64` are 64-bit aligned even on 32-bit ' +
-    'platforms, where a misaligned `AddInt64` panics. The rule reports each variable once per file, at its first use.',
+    'platforms, where a misaligned `AddInt64` panics. The rule reports each variable once per file, on its ' +
+    'declaration when the file has it (otherwise at its first use); not parameters, receivers or named results ' +
+    '(their type is part of a signature, and a typed atomic must not be copied), nor fields of a struct the ' +
+    'file uses as a value (copied or built by a composite literal), nor exported fields with a ' +
+    'struct tag (they are marshalled).',
   examples: {
     incorrect: `
 import "sync/atomic"
@@ -135,8 +187,13 @@ func (s *Server) Hit() {
         const key = variableKey(variable);
         if (!key) return;
         const seen = uses.get(key);
-        if (seen) seen.count++;
-        else uses.set(key, { call, variable, op: m[1]!, kind: m[2]!, count: 1 });
+        if (seen) {
+          seen.count++;
+          return;
+        }
+        const declaration = declarationOf(variable);
+        if (declaration === 'keep') return;
+        uses.set(key, { call, declaration, variable, op: m[1]!, kind: m[2]!, count: 1 });
       },
       $end() {
         for (const [key, use] of uses) {
@@ -144,8 +201,9 @@ func (s *Server) Hit() {
           const structName = /^([\p{L}_][\p{L}\p{N}_]*)\.[\p{L}_][\p{L}\p{N}_]*$/u.exec(key)?.[1] ?? null;
           if (fieldOfValueStruct(context.root, use.variable, structName)) continue;
           const plain = plainAccessLines(context.root, use.variable);
+          // On the declaration when the file has it: that is the line to change.
           context.report({
-            node: use.call,
+            node: use.declaration ?? use.call,
             message: advice(use, atomicName!, plain),
             anchor: use.call,
             // An exported field of a struct declared elsewhere: its copies and literals are not visible here.

@@ -188,9 +188,11 @@ Not reported: comparisons whose operands call functions or receive from channels
 them twice, the built-in once), branches that assign different variables or values other than the
 compared ones, methods, and \`if\`/\`else\` forms over values the file shows to be floats (with a NaN
 operand \`if a < b { x = a } else { x = b }\` yields \`b\`, the built-in yields NaN; \`math.Min\` and
-\`math.Max\` behave like the built-ins and are reported). No suggestion is offered where \`min\` or
-\`max\` is shadowed, or where \`math.Min\`/\`math.Max\` is the file's last use of \`math\` (the import
-would become unused: remove it with the change). A lone \`if v > m { m = v }\` without the
+\`math.Max\` behave like the built-ins and are reported), and code where \`min\` or \`max\` is a
+name declared in the file or the function (a variable, a parameter, a function of the file): the
+advice would not compile there, or would call that function. No suggestion is offered where
+\`math.Min\`/\`math.Max\` is the file's last use of \`math\` (the import would become unused:
+remove it with the change). A lone \`if v > m { m = v }\` without the
 assignment to \`m\` just before it is not one of the reported forms.
 
 The standard's branchless \`max\` in "Big-O Awareness and Algorithm Selection (go-perfbook)",
@@ -255,8 +257,6 @@ func ratio(hits, total float64) float64 {
     };
     const mathCalls: Array<{ call: SyntaxNode; builtin: Builtin; fixable: boolean; message: string; unwrap: string }> = [];
 
-    const advice = (builtin: Builtin, visible: boolean): string =>
-      visible ? '' : ` (\`${builtin}\` is shadowed here: rename the local \`${builtin}\` to use the built-in)`;
 
     return {
       // Only `if`s of IF_SHAPE are read: the engine finds them in the text.
@@ -292,16 +292,17 @@ func ratio(hits, total float64) float64 {
           const builtin = builtinFor(op, picksLeft);
           const a = argumentText(unparen(left));
           const b = argumentText(unparen(right));
-          const visible = builtinVisible(builtin, ifs);
+          // A local `min`/`max` hides the built-in: the advice would not compile there.
+          if (!builtinVisible(builtin, ifs)) return;
           const replacement = `${then.target.text} = ${builtin}(${a ?? unparen(left).text}, ${b ?? unparen(right).text})`;
           const comment = carriedComment(ifs.descendantsOfType('comment'), [ifs.startPosition.row]);
           const fix: Edit[] | undefined =
-            visible && a !== null && b !== null && comment !== null && !then.target.text.includes('\n')
+            a !== null && b !== null && comment !== null && !then.target.text.includes('\n')
               ? [{ start: ifs.startIndex, end: ifs.endIndex, text: replacement + comment }]
               : undefined;
           context.report({
             node: ifs,
-            message: `This \`if\`/\`else\` picks the ${builtin === 'min' ? 'smaller' : 'larger'} value: \`${replacement}\` (built-in since Go 1.21) says it in one line${advice(builtin, visible)}.`,
+            message: `This \`if\`/\`else\` picks the ${builtin === 'min' ? 'smaller' : 'larger'} value: \`${replacement}\` (built-in since Go 1.21) says it in one line.`,
             fix,
           });
           return;
@@ -334,19 +335,19 @@ func ratio(hits, total float64) float64 {
         const second = sameExpression(b, x) ? init.value : b;
         const ta = argumentText(unparen(first));
         const tb = argumentText(unparen(second));
-        const visible = builtinVisible(builtin, ifs);
+        if (!builtinVisible(builtin, ifs)) return;
         const head = context.source.slice(prev.startIndex, init.value.startIndex);
         const replacement = `${head}${builtin}(${ta ?? unparen(first).text}, ${tb ?? unparen(second).text})`;
         const comments = [...prev.descendantsOfType('comment'), ...ifs.descendantsOfType('comment')];
         for (let n = prev.nextSibling; n && n.id !== ifs.id; n = n.nextSibling) if (n.type === 'comment') comments.push(n);
         const comment = carriedComment(comments, [prev.startPosition.row, ifs.startPosition.row]);
         const fix: Edit[] | undefined =
-          visible && ta !== null && tb !== null && comment !== null && !head.includes('\n')
+          ta !== null && tb !== null && comment !== null && !head.includes('\n')
             ? [{ start: prev.startIndex, end: ifs.endIndex, text: replacement + comment }]
             : undefined;
         context.report({
           node: ifs,
-          message: `This \`if\` keeps the ${builtin === 'min' ? 'smaller' : 'larger'} value: \`${replacement.replace(/\s+/g, ' ')}\` (built-in since Go 1.21) says it in one line${advice(builtin, visible)}.`,
+          message: `This \`if\` keeps the ${builtin === 'min' ? 'smaller' : 'larger'} value: \`${replacement.replace(/\s+/g, ' ')}\` (built-in since Go 1.21) says it in one line.`,
           fix,
           anchor: ifs,
         });
@@ -365,7 +366,7 @@ func ratio(hits, total float64) float64 {
         const kinds = args.map((x) => constness(x));
         // With constant arguments only, the built-in's result is an untyped constant (maybe an int).
         const typed = kinds.includes('variable') || (kinds.every((k) => k === 'constant') && args.some((x) => x.descendantsOfType('float_literal').length > 0 || x.type === 'float_literal'));
-        const visible = builtinVisible(builtin, call);
+        if (!builtinVisible(builtin, call)) return;
         // `int(math.Min(float64(a), float64(b)))`: the built-in takes the integers themselves.
         const converted = args.map((x) => /^float64\s*\(/.test(unparen(x).text));
         const roundTrip = converted.every(Boolean) && /^\w+$/.test(call.parent?.parent?.childForFieldName('function')?.text ?? '') && call.parent?.type === 'argument_list' && call.parent.parent?.type === 'call_expression' && call.parent.parent.childForFieldName('function')?.text !== 'float64';
@@ -373,8 +374,8 @@ func ratio(hits, total float64) float64 {
         mathCalls.push({
           call,
           builtin,
-          fixable: typed && visible,
-          message: `\`${m}.${name}\` → the built-in \`${builtin}\` (Go 1.21): the same result for NaN and ±0, without a function call${advice(builtin, visible)}.`,
+          fixable: typed,
+          message: `\`${m}.${name}\` → the built-in \`${builtin}\` (Go 1.21): the same result for NaN and ±0, without a function call.`,
           unwrap,
         });
       },

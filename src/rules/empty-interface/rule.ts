@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../core/go/parser.js';
+import { findDeclaration } from '../../core/go/scope.js';
 import { wordOffsets } from '../../core/go/words.js';
 import { defineRule } from '../define-rule.js';
 
@@ -15,22 +16,32 @@ const NAMED_DECLARATIONS = new Set([
 /** Text that could declare a name `any`; without it the tree need not be walked. */
 const MAY_DECLARE_ANY = /\b(?:type|var|const|func)\s+any\b|\bany\s*(?:,[^:=\n]*)?:=|[(,[]\s*any\s+[\w*[\]]|^\s*any\s*(?:=|\s[\w*[\]])/m;
 
-/** Whether the file declares its own `any` anywhere, which would make the rewrite change meaning. */
-function declaresAny(root: SyntaxNode, source: string): boolean {
-  if (!MAY_DECLARE_ANY.test(source)) return false;
+/**
+ * Where the file declares its own `any`: 'none', 'local' (inside a function: in scope only
+ * below the declaration in its block) or 'file' (at the top level: in scope everywhere).
+ */
+function declaresAny(root: SyntaxNode, source: string): 'none' | 'local' | 'file' {
+  if (!MAY_DECLARE_ANY.test(source)) return 'none';
+  let found: 'none' | 'local' = 'none';
   // Each written `any`, looked up in the tree (not every identifier of the file).
   for (const offset of wordOffsets(source, 'any')) {
     const id = root.namedDescendantForIndex(offset, offset + 3);
     if ((id.type !== 'identifier' && id.type !== 'type_identifier') || id.startIndex !== offset) continue;
     const parent = id.parent;
     if (!parent) continue;
-    if (NAMED_DECLARATIONS.has(parent.type) && parent.childrenForFieldName('name').some((n) => n.id === id.id)) return true;
+    let declaring = false;
+    if (NAMED_DECLARATIONS.has(parent.type) && parent.childrenForFieldName('name').some((n) => n.id === id.id)) declaring = true;
     const holder = parent.parent;
     if (parent.type === 'expression_list' && holder && ['short_var_declaration', 'range_clause'].includes(holder.type)) {
-      if (holder.childForFieldName('left')?.id === parent.id) return true;
+      if (holder.childForFieldName('left')?.id === parent.id) declaring = true;
     }
+    if (!declaring) continue;
+    let top: SyntaxNode = parent;
+    while (top.parent && top.parent.type !== 'source_file') top = top.parent;
+    if (top.type !== 'function_declaration' && top.type !== 'method_declaration') return 'file';
+    found = 'local';
   }
-  return false;
+  return found;
 }
 
 /** Whether the node sits in a loop body of its function (where boxing repeats per iteration). */
@@ -81,9 +92,13 @@ func describe(v any) string {
       },
       $end() {
         if (byLine.size === 0) return;
-        const fixable = !declaresAny(context.root, context.source);
+        const own = declaresAny(context.root, context.source);
+        // Where the file's own `any` is in scope, `any` is not the empty interface: no advice.
+        if (own === 'file') return;
+        const fixable = own === 'none';
         for (const nodes of byLine.values()) {
           const first = nodes[0]!;
+          if (own === 'local' && findDeclaration(first, 'any')) continue;
           const where = nodes.length > 1 ? `${nodes.length} uses of \`interface{}\` on this line` : '`interface{}`';
           context.report({
             node: first,

@@ -1,42 +1,92 @@
 import { appendsTo, feedsErrorMessage, fillsEveryIteration, nextUse } from '../../core/go/fill.js';
 import { capacityInScope, fillingLoop, iterationCount, loopClause } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
-import { typeOfExpression } from '../../core/go/scope.js';
+import { typeOfExpression, typeSpecNamed } from '../../core/go/scope.js';
 import { callArguments, mentions } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
 
-/** `var s []T`, `s := []T{}` or `s := make([]T, 0)`: the slice name and its written type. */
+/**
+ * Whether a written type is a slice: `[]T`, or a name the file declares as one (`type IDs []int`,
+ * at the top level or earlier in an enclosing block).
+ */
+function isSliceType(type: SyntaxNode | null): boolean {
+  if (!type) return false;
+  if (type.type === 'slice_type') return true;
+  if (type.type !== 'type_identifier' && type.type !== 'identifier') return false;
+  const name = type.text;
+  const declared = (spec: SyntaxNode | null): boolean =>
+    (spec?.type === 'type_spec' || spec?.type === 'type_alias') && !spec.childForFieldName('type_parameters') && spec.childForFieldName('type')?.type === 'slice_type';
+  let child: SyntaxNode = type;
+  for (let n = type.parent; n; child = n, n = n.parent) {
+    if (n.type === 'statement_list') {
+      for (let st = child.previousNamedSibling; st; st = st.previousNamedSibling) {
+        if (st.type !== 'type_declaration') continue;
+        const spec = st.namedChildren.find((c) => c.childForFieldName('name')?.text === name);
+        if (spec) return declared(spec);
+      }
+    }
+    if (n.type === 'source_file') return declared(typeSpecNamed(n, name));
+  }
+  return false;
+}
+
+/** `[]T{}`, `make([]T, 0)` or `[]T(nil)` (or a declared slice type's): an empty slice value of a written type. */
+function emptySliceValue(value: SyntaxNode): SyntaxNode | null {
+  if (value.type === 'composite_literal') {
+    const type = value.childForFieldName('type');
+    const body = value.childForFieldName('body');
+    return isSliceType(type) && body && body.namedChildCount === 0 ? type : null;
+  }
+  if (value.type === 'call_expression') {
+    const fn = value.childForFieldName('function');
+    const args = callArguments(value);
+    if (fn?.text === 'make') return args.length === 2 && isSliceType(args[0]!) && args[1]!.text === '0' ? args[0]! : null;
+    // IDs(nil): a conversion written like a call.
+    return fn?.type === 'identifier' && args.length === 1 && args[0]!.type === 'nil' && isSliceType(fn) ? fn : null;
+  }
+  if (value.type === 'type_conversion_expression') {
+    const type = value.childForFieldName('type');
+    return isSliceType(type) && value.childForFieldName('operand')?.type === 'nil' ? type : null;
+  }
+  return null;
+}
+
+/**
+ * `var s []T`, `var s = []T{}`, `s := []T{}`, `s := make([]T, 0)`, `s := []T(nil)` (and the
+ * `var s = …` forms of the last two): the slice name and its written type.
+ */
 export function emptySliceDeclaration(stmt: SyntaxNode): { name: string; type: SyntaxNode } | null {
   if (stmt.type === 'var_declaration') {
     const specs = stmt.namedChildren;
     if (specs.length !== 1 || specs[0]!.type !== 'var_spec') return null;
     const spec = specs[0]!;
     const names = spec.childrenForFieldName('name');
+    if (names.length !== 1) return null;
     const type = spec.childForFieldName('type');
-    if (names.length !== 1 || type?.type !== 'slice_type' || spec.childForFieldName('value')) return null;
-    return { name: names[0]!.text, type };
+    const values = spec.childForFieldName('value')?.namedChildren ?? [];
+    if (values.length === 0) return type && isSliceType(type) ? { name: names[0]!.text, type } : null;
+    const valueType = values.length === 1 ? emptySliceValue(values[0]!) : null;
+    if (!valueType || (type && type.text !== valueType.text)) return null;
+    return { name: names[0]!.text, type: valueType };
   }
   if (stmt.type !== 'short_var_declaration') return null;
   const left = stmt.childForFieldName('left')?.namedChildren ?? [];
   const right = stmt.childForFieldName('right')?.namedChildren ?? [];
   if (left.length !== 1 || right.length !== 1 || left[0]!.type !== 'identifier') return null;
-  const value = right[0]!;
-  if (value.type === 'composite_literal') {
-    const type = value.childForFieldName('type');
-    const body = value.childForFieldName('body');
-    if (type?.type !== 'slice_type' || !body || body.namedChildCount > 0) return null;
-    return { name: left[0]!.text, type };
-  }
-  if (value.type === 'call_expression' && value.childForFieldName('function')?.text === 'make') {
-    const args = callArguments(value);
-    if (args.length !== 2 || args[0]!.type !== 'slice_type' || args[1]!.text !== '0') return null;
-    return { name: left[0]!.text, type: args[0]! };
-  }
-  return null;
+  const type = emptySliceValue(right[0]!);
+  return type ? { name: left[0]!.text, type } : null;
 }
 
-/** `var s []T`, `s := []T{`, `s := make([]T` at the start of a declaration's text. */
-const EMPTY_SLICE_TEXT = /^(?:var\s+[\p{L}_][\p{L}\p{N}_]*\s+\[\]|[\p{L}_][\p{L}\p{N}_]*\s*:=\s*(?:\[\]|make\(\s*\[\]))/u;
+/**
+ * `var s []T`, `var s = []T…`, `s := []T…`, `s := make([]T`, and the same with a declared
+ * slice type's name (`var s IDs`, `s := IDs{}`, `IDs(nil)`, `make(IDs, 0)`), at the start of
+ * a declaration's text.
+ */
+const NAMED_EMPTY = String.raw`[\p{L}_][\p{L}\p{N}_]*\s*(?:\{\s*\}|\(\s*nil\s*\)|,\s*0\s*\))`;
+const EMPTY_SLICE_TEXT = new RegExp(
+  String.raw`^(?:var\s+[\p{L}_][\p{L}\p{N}_]*\s*(?:=\s*(?:make\(\s*)?)?(?:\[\]|${NAMED_EMPTY})|var\s+[\p{L}_][\p{L}\p{N}_]*\s+[\p{L}_][\p{L}\p{N}_]*\s*(?:$|//)|[\p{L}_][\p{L}\p{N}_]*\s*:=\s*(?:make\(\s*)?(?:\[\]|${NAMED_EMPTY}))`,
+  'u',
+);
 
 // An append under a switch case or select runs for some kinds of element only: a dispatch
 // loop, not a filter; only `if` filters keep the loop's length a fair capacity.
@@ -221,8 +271,11 @@ func names(users []User) []string {
     return {
       // Every declaration this rule reads writes `[]` right after `var x` or `:=`.
       $find: {
-        var_declaration: /\bvar\s+[\p{L}_][\p{L}\p{N}_]*\s+\[\]/gu,
-        short_var_declaration: /:=\s*(?:\[\]|make\(\s*\[\])/g,
+        var_declaration: new RegExp(
+          String.raw`\bvar\s+[\p{L}_][\p{L}\p{N}_]*\s*(?:=\s*(?:make\(\s*)?)?(?:\[\]|${NAMED_EMPTY})|\bvar\s+[\p{L}_][\p{L}\p{N}_]*\s+[\p{L}_][\p{L}\p{N}_]*(?=[ \t]*(?:$|//))`,
+          'gmu',
+        ),
+        short_var_declaration: new RegExp(String.raw`:=\s*(?:make\(\s*)?(?:\[\]|${NAMED_EMPTY})`, 'gu'),
       },
       var_declaration: check,
       short_var_declaration: check,

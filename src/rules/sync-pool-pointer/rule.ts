@@ -9,8 +9,17 @@ import { defineRule } from '../define-rule.js';
  * Kinds whose conversion to `any` copies the value to the heap. (Small integers and constants are
  * boxed without allocating, so only these are reported.)
  */
-const BOXED: ReadonlySet<TypeKind> = new Set(['slice', 'string', 'array', 'struct']);
-const DESCRIBED: Partial<Record<TypeKind, string>> = { slice: 'a slice', string: 'a string', array: 'an array', struct: 'a struct value' };
+// Integers and floats box to the heap too (beyond the runtime's static small integers); a bool
+// does not allocate, and constants are boxed from static data.
+const BOXED: ReadonlySet<TypeKind> = new Set(['slice', 'string', 'array', 'struct', 'int', 'float']);
+const DESCRIBED: Partial<Record<TypeKind, string>> = {
+  slice: 'a slice',
+  string: 'a string',
+  array: 'an array',
+  struct: 'a struct value',
+  int: 'an integer',
+  float: 'a float',
+};
 
 /** The kind of a type declared in the file (`type T struct{…}`, `type B []byte`), or null. */
 function namedKind(root: SyntaxNode, name: string): TypeKind | null {
@@ -26,7 +35,9 @@ function namedKind(root: SyntaxNode, name: string): TypeKind | null {
     case 'array_type':
       return 'array';
     default:
-      return t?.text === 'string' ? 'string' : null;
+      if (t?.text === 'string') return 'string';
+      if (t && /^(?:u?int(?:8|16|32|64)?|uintptr|byte|rune)$/.test(t.text)) return 'int';
+      return t && /^float(?:32|64)$/.test(t.text) ? 'float' : null;
   }
 }
 
@@ -165,7 +176,8 @@ export default defineRule({
   subjects: ['allocat', 'boxing', 'interface conversion'],
   peers: ['staticcheck:SA6002'],
   description:
-    '`sync.Pool` stores `any`. Putting a non-pointer value (a `[]byte` slice, a string, a struct value) ' +
+    '`sync.Pool` stores `any`. Putting a non-pointer value (a `[]byte` slice, a string, a struct value, a ' +
+    'number the file declares) ' +
     'converts it to an interface, which copies it to the heap: every `Put` allocates, the very cost the pool ' +
     'exists to remove (staticcheck SA6002). Pool pointers instead (`*[]byte`, `*bytes.Buffer`, `*T`), and ' +
     'reset the length (`*bp = (*bp)[:0]`) or call `Reset()` before putting them back.',

@@ -1,4 +1,5 @@
 /** What a goroutine body shows about how it ends: an error result, a process exit. */
+import { namesImport } from '../../core/go/imports.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { selectorParts } from '../../core/go/selectors.js';
 
@@ -17,7 +18,7 @@ export function returnsError(fn: SyntaxNode): boolean {
 export function isProcessExit(call: SyntaxNode, imports: ReadonlyMap<string, string>): boolean {
   const sel = selectorParts(call.childForFieldName('function'));
   if (!sel || sel.operand.type !== 'identifier') return false;
-  if (sel.operand.text === imports.get('os')) return sel.field === 'Exit';
-  if (sel.operand.text === imports.get('log')) return sel.field.startsWith('Fatal');
+  if (namesImport(imports, 'os', sel.operand.text)) return sel.field === 'Exit';
+  if (namesImport(imports, 'log', sel.operand.text)) return sel.field.startsWith('Fatal');
   return false;
 }

@@ -4,6 +4,7 @@ import { BREAK_TARGETS } from '../../core/go/loops.js';
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { aloneOnLines, indentationOf, mentions, nextStatement } from '../../core/go/syntax.js';
 import { defineRule } from '../define-rule.js';
+import { uncheckedUse, type UncheckedUse } from './results.js';
 
 /** The statement that calls yield and drops its result: `yield(x)` or `_ = yield(x)`. */
 function ignoringStatement(call: SyntaxNode): SyntaxNode | null {
@@ -84,6 +85,20 @@ function yieldCanFollow(stmt: SyntaxNode, fn: SyntaxNode, name: string): boolean
   return false;
 }
 
+function usedMessage(call: SyntaxNode, name: string, how: UncheckedUse): string {
+  const then = `the next \`${name}\` call panics once the range loop body has broken or returned`;
+  switch (how.kind) {
+    case 'chain':
+      return `\`${call.text}\` returning false does not stop the \`||\`: ${then}; join the calls with \`&&\`, or check each one.`;
+    case 'stored':
+      return `\`${call.text}\` is stored in \`${how.variable}\` but not checked before ${name} is called again: ${then}; check \`if !${how.variable} { return }\` first.`;
+    case 'false-branch':
+      return `The branch taken when \`${call.text}\` returned false calls \`${name}\` again: ${then}; return there instead.`;
+    case 'break-then-yield':
+      return `After \`${call.text}\` returns false the loop breaks, and \`${name}\` is still called below it: ${then}; return instead of breaking.`;
+  }
+}
+
 export default defineRule({
   id: 'yield-unchecked',
   title: 'Check the result of `yield`',
@@ -95,7 +110,11 @@ export default defineRule({
     "An iterator's `yield` returns false when the range loop's body breaks, returns or panics. Calling `yield` " +
     'again after that makes the runtime panic ("range function continued iteration after function for loop body ' +
     'returned false"). So every `yield(x)` that more `yield` calls can follow must be checked: ' +
-    '`if !yield(x) { return }`. A final `yield(x)` followed only by `return` or the end of the iterator may ignore it.',
+    '`if !yield(x) { return }`. A final `yield(x)` followed only by `return` or the end of the iterator may ignore it. ' +
+    'The same panic follows a result that is used but does not stop the iterator: `yield(a) || yield(b)` (the `||` ' +
+    'runs the second call exactly when the first returned false), a result stored in a variable that is not ' +
+    'checked before the next call, a check whose false branch calls `yield` again, and `if !yield(x) { break }` ' +
+    'with more `yield` calls after the loop.',
   examples: {
     incorrect: `
 import "iter"
@@ -129,8 +148,15 @@ func (l *List[T]) All() iter.Seq[T] {
       if (!name) return;
       for (const use of yieldUses(fn, name)) {
         const call = callOf(use);
-        const stmt = call && ignoringStatement(call);
-        if (!stmt || !yieldCanFollow(stmt, fn, name)) continue;
+        if (!call) continue;
+        const stmt = ignoringStatement(call);
+        if (!stmt) {
+          // The result is used: a chain, a variable, a condition that may still go on.
+          const how = uncheckedUse(call, name, (s) => yieldCanFollow(s, fn, name));
+          if (how) context.report({ node: call, message: usedMessage(call, name, how) });
+          continue;
+        }
+        if (!yieldCanFollow(stmt, fn, name)) continue;
         const direct = enclosingFunction(stmt)?.id === fn.id;
         const fixable = direct && !fn.childForFieldName('result') && aloneOnLines(context.source, stmt);
         const indent = indentationOf(context.source, stmt);

@@ -5,9 +5,9 @@ import (
 )
 
 type Limiter struct {
-	tokens int64
+	tokens int64 // want "atomic-typed"
 }
 
 func (l *Limiter) Take() bool {
-	return stdatomic.AddInt64(&l.tokens, -1) >= 0 // want "atomic-typed"
+	return stdatomic.AddInt64(&l.tokens, -1) >= 0
 }

@@ -48,12 +48,12 @@ func (c *cache) Merge(t *Totals, n int64) {
 // Also read and written directly, under a lock: the message says so.
 type cache struct {
 	mu      sync.Mutex
-	revokes int64
-	hits    int64
+	revokes int64 // want "atomic-typed"
+	hits    int64 // want "atomic-typed"
 }
 
 func (c *cache) Revoke() {
-	atomic.AddInt64(&c.revokes, 1) // want "atomic-typed"
+	atomic.AddInt64(&c.revokes, 1)
 }
 
 func (c *cache) Reset() {
@@ -64,7 +64,7 @@ func (c *cache) Reset() {
 
 // Only atomic access: no plain use to mention.
 func (c *cache) Hit() {
-	atomic.AddInt64(&c.hits, 1) // want "atomic-typed"
+	atomic.AddInt64(&c.hits, 1)
 }
 
 // A pointer literal that leaves the field alone does not copy the struct.

@@ -89,16 +89,6 @@ func counted(xs []int, x int) bool {
 	return n > 100
 }
 
-// Something other than the constants after the loop.
-func fallback(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return strings(x)
-}
-
 // The needle is a call: evaluated once per element in the loop.
 func calls(xs []string, next func() string) bool {
 	for _, v := range xs {
@@ -160,7 +150,5 @@ func anyAbove(xs []int, x int) bool {
 }
 
 func load() []string { return nil }
-
-func strings(string) bool { return false }
 
 var _ = slices.Max[[]int]

@@ -111,5 +111,5 @@ func shortDeclared() {
 		defer q.Put(pair{1, 2}) // want "sync-pool-pointer"
 	}()
 	var n int
-	q.Put(n)
+	q.Put(n) // want "sync-pool-pointer"
 }
