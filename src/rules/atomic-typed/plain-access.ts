@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration } from '../../core/go/scope.js';
-import { unparen } from '../../core/go/syntax.js';
+import { compactText, unparen } from '../../core/go/syntax.js';
 import { isValueStruct, structsWithField } from '../../core/go/value-structs.js';
 import { wordOffsets } from '../../core/go/words.js';
 
@@ -26,6 +26,9 @@ export function plainAccessLines(root: SyntaxNode, variable: SyntaxNode): number
   const lines = new Set<number>();
   if (v.type === 'selector_expression') {
     const field = v.childForFieldName('field')!.text;
+    // Only the same expression (`c.stats.n` for `c.stats.n`) is surely the same field: another
+    // struct of the package may have a field of that name, and no type checker says which.
+    const operand = compactText(v.childForFieldName('operand'));
     for (const offset of wordOffsets(root.text, field)) {
       const start = root.startIndex + offset;
       const id = root.descendantForIndex(start, start + field.length);
@@ -34,6 +37,7 @@ export function plainAccessLines(root: SyntaxNode, variable: SyntaxNode): number
       if (sel.childForFieldName('field')?.id !== id.id || takenForCall(sel)) continue;
       // A method call `x.field()` is not the field.
       if (sel.parent?.type === 'call_expression' && sel.parent.childForFieldName('function')?.id === sel.id) continue;
+      if (compactText(sel.childForFieldName('operand')) !== operand) continue;
       lines.add(sel.startPosition.row + 1);
     }
   } else if (v.type === 'identifier') {

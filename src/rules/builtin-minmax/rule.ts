@@ -302,7 +302,8 @@ func ratio(hits, total float64) float64 {
               : undefined;
           context.report({
             node: ifs,
-            message: `This \`if\`/\`else\` picks the ${builtin === 'min' ? 'smaller' : 'larger'} value: \`${replacement}\` (built-in since Go 1.21) says it in one line.`,
+            // An operand that cannot be written on one line (a comment inside it) is not quoted.
+            message: `This \`if\`/\`else\` picks the ${builtin === 'min' ? 'smaller' : 'larger'} value: \`${a !== null && b !== null ? replacement : `${then.target.text} = ${builtin}(…)`}\` (built-in since Go 1.21) says it in one line.`,
             fix,
           });
           return;
@@ -347,7 +348,7 @@ func ratio(hits, total float64) float64 {
             : undefined;
         context.report({
           node: ifs,
-          message: `This \`if\` keeps the ${builtin === 'min' ? 'smaller' : 'larger'} value: \`${replacement.replace(/\s+/g, ' ')}\` (built-in since Go 1.21) says it in one line.`,
+          message: `This \`if\` keeps the ${builtin === 'min' ? 'smaller' : 'larger'} value: \`${(ta !== null && tb !== null ? replacement : `${head}${builtin}(…)`).replace(/\s+/g, ' ')}\` (built-in since Go 1.21) says it in one line.`,
           fix,
           anchor: ifs,
         });
