@@ -46,9 +46,12 @@ for (const project of projects) {
     const source = readFileSync(file, 'utf8');
     if (looksBinary(source) || isGenerated(source)) continue;
     const path = relative(dir, file).split('\\').join('/');
-    const result = analyzeFile({ path, source }, ruleSet, { goVersion: modules.forFile(file) });
-    const prints = fingerprints(result.findings);
-    result.findings.forEach((f, i) => {
+    // Evidence tiers: the rules' default tiers are what this measures, so they are not applied.
+    const result = analyzeFile({ path, source }, ruleSet, { goVersion: modules.forFile(file), defaultTiers: false });
+    // A finding that stands for several (one comment per cause) is measured as each of them.
+    const each = result.findings.flatMap((f) => [f, ...(f.related ?? [])]).sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn);
+    const prints = fingerprints(each);
+    each.forEach((f, i) => {
       measured.push({ repo: project.repo, path, line: f.span.startLine, rule: f.rule, fingerprint: prints[i]!, tier: f.tier ?? 'comment' });
     });
     await yieldToEventLoop();

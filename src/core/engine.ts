@@ -1,19 +1,23 @@
 /**
  * Runs rules over Go files: the public entry of the analysis. A file is parsed once; the rules
  * run over it (dispatch.ts, with nodes found by node-index.ts); findings inside broken
- * declarations are dropped, suppressions applied, suggestions checked (fix-check.ts) and the
- * rest sorted. One rule throwing never stops the others.
+ * declarations are dropped, suppressions applied (`go-standards:ignore`, then the code's own
+ * word: code-word.ts), suggestions checked (fix-check.ts) and the rest sorted; then the signal
+ * policy (signal-policy.ts): the test-code policy, one comment per cause, tier resolution.
+ * One rule throwing never stops the others.
  */
 import { countSyntaxErrors, parseGo, type SyntaxNode } from './go/parser.js';
 import { buildConstraintGoVersion, buildExcludesGo, goAtLeast } from './go-version.js';
 import { runRules } from './dispatch.js';
 import { LineIndex } from './fix.js';
 import { checkFixes } from './fix-check.js';
-import type { AnalysisNote, Finding, Severity, SourceFile } from './model.js';
+import { applyCodeWord } from './code-word.js';
+import type { AnalysisNote, Finding, Severity, SourceFile, Tier } from './model.js';
 import type { RuleSet } from './rule-set.js';
 import { applySuppressions, readDirectives } from './suppressions.js';
 import { releaseFileMemos } from './go/file-memo.js';
 import { topLevelDeclarations } from './go/scope.js';
+import { applyTestCodePolicy, constructExtent, oneCommentPerCause, resolveTiers } from './signal-policy.js';
 
 export { compileRules, RuleSet } from './rule-set.js';
 export { normaliseCode } from './dispatch.js';
@@ -33,6 +37,14 @@ export interface AnalyzeOptions {
    * the fixture runner checks it. Default true.
    */
   shortcuts?: boolean;
+  /** Configured tiers per rule id: `advisory` makes all of the rule's findings advisory. */
+  tiers?: ReadonlyMap<string, Tier>;
+  /**
+   * False: the rules' default tiers (measured precision, else declared) are not applied, so a
+   * finding's tier is its evidence (the report, the test-code policy) and configuration alone:
+   * what scripts/precision.ts measures, and what fixtures state. Default true.
+   */
+  defaultTiers?: boolean;
 }
 
 export interface FileAnalysis {
@@ -41,7 +53,7 @@ export interface FileAnalysis {
   notes: AnalysisNote[];
   /** ERROR and MISSING nodes in the parse; findings inside broken declarations are dropped. */
   syntaxErrors: number;
-  /** Findings silenced by `//go-standards:ignore` directives. */
+  /** Findings silenced by `//go-standards:ignore` directives, explanation comments or peer linters' directives. */
   suppressed: Finding[];
   /** The Go version the rules assumed (go.mod, raised by a `//go:build go1.N` constraint). */
   goVersion: string | undefined;
@@ -92,11 +104,29 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     ran: new Set(active.filter((r) => !failed.has(r.id)).map((r) => r.id)),
     firstDeclarationLine: firstDecl ? firstDecl.startPosition.row + 1 : Number.MAX_SAFE_INTEGER,
   });
-  kept = [...suppression.kept, ...suppression.problems];
+  const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
+  const codeWord = applyCodeWord(suppression.kept, {
+    source: file.source,
+    vocabulary: (id) => ({ subjects: rules.get(id)?.subjects ?? [], peers: rules.get(id)?.peers ?? [] }),
+    extentFrom: constructExtent(root, lines),
+  });
+  const suppressed = [...suppression.suppressed, ...codeWord.silenced.map((s) => s.finding)];
+  kept = [...codeWord.kept, ...suppression.problems];
   kept = checkFixes(kept, root, topLevel, lines);
-  kept.sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule));
+  kept.sort(byPosition);
+  kept = applyTestCodePolicy(kept, file.path, (id) => rules.get(id)?.severity, topLevel);
+  kept = oneCommentPerCause(kept, root, topLevel);
+  kept = resolveTiers(kept, {
+    configured: options.tiers,
+    defaultTier: options.defaultTiers === false ? undefined : (id) => rules.get(id)?.defaultTier ?? rules.get(id)?.tier,
+  });
   releaseFileMemos(root);
-  return { path: file.path, findings: kept, notes, syntaxErrors, suppressed: suppression.suppressed, goVersion };
+  suppressed.sort(byPosition);
+  return { path: file.path, findings: kept, notes, syntaxErrors, suppressed, goVersion };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || a.rule.localeCompare(b.rule);
 }
 
 /** The spans of the top-level declarations with a syntax error. */

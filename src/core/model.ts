@@ -49,6 +49,13 @@ export interface Finding {
   fix?: LineFix;
   /** The finding's tier; absent means `comment`. */
   tier?: Tier;
+  /**
+   * For a finding that stands for several of one cause (one rule in one function or literal):
+   * every line it names, its own first. Absent for a finding that stands alone.
+   */
+  lines?: number[];
+  /** The other findings this one stands for, with their own fixes (for the CLI's `--fix`). */
+  related?: Finding[];
 }
 
 /** A source file handed to the core. */

@@ -37,6 +37,12 @@ export interface RuleMeta {
   peers?: readonly string[];
   /** The tier the rule's findings take while its precision is not measured (default `comment`). */
   tier?: Tier;
+  /**
+   * The tier the rule's findings take by default: set by the registry (src/rules) from the
+   * measured precision (src/rules/precision.json), else `tier`. The engine reads it unless told
+   * to measure evidence alone.
+   */
+  defaultTier?: Tier;
 }
 
 export interface Report {

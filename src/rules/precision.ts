@@ -4,6 +4,7 @@
  * and kept in src/rules/precision.json; this module is pure.
  */
 import type { Tier } from '../core/model.js';
+import measured from './precision.json' with { type: 'json' };
 
 export type Verdict = 'right' | 'noise' | 'wrong';
 
@@ -133,4 +134,18 @@ export function precisionResults(
       rightCommenting: allowed.length === 0 ? 1 : round(commenting.length / allowed.length),
     },
   };
+}
+
+/** The committed results of `npm run precision`. */
+export const PRECISION: PrecisionResults = measured as PrecisionResults;
+
+/** A rule's measured figures, if the corpus has any for it. */
+export function rulePrecision(id: string): RulePrecision | undefined {
+  return PRECISION.rules.find((r) => r.id === id);
+}
+
+/** The tier the measurement gives a rule by default; undefined while its precision is not measured. */
+export function measuredDefaultTier(id: string): Tier | undefined {
+  const r = rulePrecision(id);
+  return r && r.precision !== null ? r.defaultTier : undefined;
 }

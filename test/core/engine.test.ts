@@ -4,6 +4,11 @@ import type { Rule } from '../../src/core/rule.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { RULES } from '../../src/rules/index.js';
 import { multiLineGo, oneLineGo } from '../support/large-go.js';
+import type { Finding } from '../../src/core/model.js';
+
+/** Every finding, those one stands for (one comment per cause) included, in order. */
+const each = (findings: readonly Finding[]): Finding[] =>
+  findings.flatMap((f) => [f, ...(f.related ?? [])]).sort((a, b) => a.span.startLine - b.span.startLine);
 
 const base = {
   title: 'test rule',
@@ -78,8 +83,8 @@ describe('engine', () => {
       '',
     ].join('\n');
     const result = analyzeFile({ path: 'a.go', source }, compileRules([namedCalls]));
-    expect(result.findings.map((f) => [f.span.startLine, f.message])).toEqual([
-      [7, 'os.Open("a")'],
+    expect(each(result.findings).map((f) => [f.span.startLine, f.message])).toEqual([
+      [7, 'os.Open("a") (also line 9)'],
       [9, 'helper (2)'],
     ]);
     expect(compileRules([namedCalls]).nodeTypes).not.toContain('call_expression');
@@ -103,7 +108,7 @@ describe('engine', () => {
   it('checks each suggestion on its own: a broken one loses its fix, the others keep theirs', () => {
     const source = 'package p\n\nfunc a() {\n\tgood()\n}\n\nfunc b() {\n\tbad()\n}\n\nfunc c() {\n\tgood()\n\tgood2()\n}\n';
     const result = analyzeFile({ path: 'a.go', source }, compileRules([mixed]));
-    expect(result.findings.map((f) => [f.span.startLine, f.fix?.replacement])).toEqual([
+    expect(each(result.findings).map((f) => [f.span.startLine, f.fix?.replacement])).toEqual([
       [4, '\tf()'],
       [8, undefined],
       [12, '\tf()'],
@@ -115,7 +120,7 @@ describe('engine', () => {
     const filler = Array.from({ length: 25 }, (_, i) => `\tx${i} := ${i}\n\t_ = x${i}`).join('\n');
     const source = `package p\n\nfunc long() {\n${filler}\n\tgood()\n\tif true {\n\t\tbad()\n\t}\n\tgood()\n}\n`;
     const result = analyzeFile({ path: 'a.go', source }, compileRules([mixed]));
-    expect(result.findings.map((f) => f.fix?.replacement ?? null)).toEqual(['\tf()', null, '\tf()']);
+    expect(each(result.findings).map((f) => f.fix?.replacement ?? null)).toEqual(['\tf()', null, '\tf()']);
   });
 
   it('finds imports and declarations however the file is laid out (one line, indented, CRLF)', () => {
@@ -142,7 +147,7 @@ describe('engine', () => {
     const needsTesting: Rule = defineRule({ ...base, id: 'needs-testing', requires: ['"testing"'], create: reportsCalls.create });
     const source = 'package p\n\nfunc g() {\n\th()\n\tx.Open()\n\tf(Open)\n}\n';
     const lines = (rules: Rule[], shortcuts: boolean): number[] =>
-      analyzeFile({ path: 'a.go', source }, compileRules(rules), { shortcuts }).findings.map((f) => f.span.startLine);
+      each(analyzeFile({ path: 'a.go', source }, compileRules(rules), { shortcuts }).findings).map((f) => f.span.startLine);
     expect(lines([needsTesting], true)).toEqual([]);
     expect(lines([needsTesting], false)).toEqual([4, 5, 6]);
     // `named-calls` trusts the engine to filter by name: only the plain walk shows it.

@@ -11,7 +11,7 @@ func TestHealth(t *testing.T) {
 		w.WriteHeader(http.StatusNoContent)
 	}))
 	defer ts.Close()
-	resp, err := http.Get(ts.URL) // want "http-default-client"
+	resp, err := http.Get(ts.URL) // want-advisory "http-default-client"
 	if err != nil {
 		t.Fatal(err)
 	}

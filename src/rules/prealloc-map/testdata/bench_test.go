@@ -12,7 +12,7 @@ func BenchmarkInsert(b *testing.B) {
 
 func TestIndex(t *testing.T) {
 	want := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
-	got := make(map[string]int) // want "prealloc-map"
+	got := make(map[string]int) // want-advisory "prealloc-map"
 	for i, w := range want {
 		got[w] = i
 	}

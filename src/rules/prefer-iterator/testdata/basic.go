@@ -12,7 +12,7 @@ type Registry struct {
 	order    []string
 }
 
-// (a) A callback over a map.
+// (a) A visitor function over a map.
 func (r *Registry) ForEach(fn func(name string, s *Service)) { // want-advisory "prefer-iterator"
 	r.mu.RLock()
 	defer r.mu.RUnlock()
@@ -21,7 +21,7 @@ func (r *Registry) ForEach(fn func(name string, s *Service)) { // want-advisory 
 	}
 }
 
-// (a) A callback that can stop the loop, sync.Map style.
+// (a) A visitor that can stop the loop, sync.Map style.
 func (r *Registry) Range(f func(name string, s *Service) bool) { // want-advisory "prefer-iterator"
 	for _, name := range r.order {
 		if !f(name, r.services[name]) {
@@ -79,7 +79,7 @@ type Queue[T any] struct {
 	items []T
 }
 
-// (b) A copy of a slice field on a generic type.
+// (b) All the items of a slice field on a generic type, in a new slice.
 func (q *Queue[T]) Snapshot() []T { // want-advisory "prefer-iterator"
 	all := []T{}
 	for _, it := range q.items {

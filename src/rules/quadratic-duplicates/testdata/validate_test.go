@@ -12,7 +12,7 @@ func routes() []route { return nil }
 func TestRoutesUnique(t *testing.T) {
 	rs := routes()
 	for i := 0; i < len(rs); i++ {
-		for j := i + 1; j < len(rs); j++ { // want "quadratic-duplicates"
+		for j := i + 1; j < len(rs); j++ { // want-advisory "quadratic-duplicates"
 			if rs[i] == rs[j] {
 				t.Errorf("route %s %s registered twice", rs[i].Method, rs[i].Path)
 			}
@@ -24,7 +24,7 @@ func TestRoutesUnique(t *testing.T) {
 func TestNoShadowing(t *testing.T) {
 	rs := routes()
 	for i, a := range rs {
-		for _, b := range rs[i+1:] { // want "quadratic-duplicates"
+		for _, b := range rs[i+1:] { // want-advisory "quadratic-duplicates"
 			if a.Path == b.Path && a.Method == "GET" {
 				t.Errorf("%s shadows %s", a.Path, b.Path)
 			}

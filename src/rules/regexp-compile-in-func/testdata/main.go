@@ -15,7 +15,7 @@ func main() {
 		fmt.Println(re.MustCompile(`^-`).MatchString(arg)) // want "regexp-compile-in-func"
 	}
 	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		// « Ünïcödé » 日本語 must not shift columns.
+		// « Ünïcödé » 日本語 keeps the columns where they are.
 		if re.MustCompile(`^/é+$`).MatchString(r.URL.Path) { // want "regexp-compile-in-func"
 			fmt.Fprintln(w, "ok")
 		}
