@@ -2,7 +2,7 @@
  * Merging configuration layers (defaults ← organisation `.github` ← repository), keeping for
  * each effective setting the layer it came from.
  */
-import { DEFAULT_CONFIG, type Config } from './config.js';
+import { DEFAULT_CONFIG, ruleSettingParts, type Config, type RuleSetting } from './config.js';
 
 export interface ConfigLayer {
   /** Where the layer came from, e.g. `acme/.github:.github/go-standards.yml`. */
@@ -24,8 +24,8 @@ export function mergeLayers(layers: readonly ConfigLayer[]): EffectiveConfig {
     for (const [key, value] of Object.entries(layer)) {
       if (value === undefined) continue;
       if (key === 'rules') {
-        for (const [id, level] of Object.entries(value as Config['rules'])) {
-          config.rules[id] = level;
+        for (const [id, setting] of Object.entries(value as Config['rules'])) {
+          config.rules[id] = mergeRuleSetting(config.rules[id], setting);
           sources.set(`rules.${id}`, source);
         }
       } else if (key === 'paths') {
@@ -43,6 +43,17 @@ export function mergeLayers(layers: readonly ConfigLayer[]): EffectiveConfig {
   return { config, sources };
 }
 
+/**
+ * A rule's setting over an earlier layer's, key by key: a repository's `{ tier: advisory }` over
+ * an organisation's `warning` keeps the level. A setting of the level alone stays a string.
+ */
+export function mergeRuleSetting(earlier: RuleSetting | undefined, later: RuleSetting): RuleSetting {
+  if (earlier === undefined) return later;
+  const merged = { ...ruleSettingParts(earlier) };
+  for (const [key, v] of Object.entries(ruleSettingParts(later))) if (v !== undefined) Object.assign(merged, { [key]: v });
+  return merged.tier === undefined && merged.level !== undefined ? merged.level : merged;
+}
+
 /** A markdown table of the effective configuration and where each setting came from. */
 export function describeEffectiveConfig(effective: EffectiveConfig): string {
   const { config, sources } = effective;
@@ -57,7 +68,7 @@ export function describeEffectiveConfig(effective: EffectiveConfig): string {
     ['standardUrl', config.standardUrl],
     ['goVersion', config.goVersion ?? '(nearest go.mod)'],
     ['invalidConfig', config.invalidConfig],
-    ...Object.entries(config.rules).sort(([a], [b]) => a.localeCompare(b)).map(([id, level]) => [`rules.${id}`, level] as [string, unknown]),
+    ...Object.entries(config.rules).sort(([a], [b]) => a.localeCompare(b)).map(([id, setting]) => [`rules.${id}`, setting] as [string, unknown]),
   ];
   const lines = ['**Effective configuration**', '', '| Setting | Value | From |', '|---|---|---|'];
   for (const [key, value] of rows) {

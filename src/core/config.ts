@@ -5,18 +5,23 @@
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Severity } from './model.js';
+import type { Severity, Tier } from './model.js';
 
 export const CONFIG_PATH = '.github/go-standards.yml';
 
 const ruleLevel = z.enum(['off', 'notice', 'warning', 'error']);
+const ruleTier = z.enum(['comment', 'advisory']);
+/** A rule's setting: its level, or a mapping of level and tier (each optional). */
+const ruleSetting = z.union([ruleLevel, z.object({ level: ruleLevel.optional(), tier: ruleTier.optional() }).strict()]);
 
 export const configSchema = z
   .object({
     rules: z
-      .record(z.string(), ruleLevel)
+      .record(z.string(), ruleSetting)
       .default({})
-      .describe('Per-rule level: `off`, `notice`, `warning` or `error` (default: the rule\'s own severity).'),
+      .describe(
+        'Per rule: its level, `off`, `notice`, `warning` or `error` (default: the rule\'s own severity), or `{ level: …, tier: … }` with `tier` `comment` or `advisory`. `tier: advisory` makes every finding of the rule advisory; `tier: comment` lets it comment where its evidence suffices (default: the rule\'s measured default tier). Merged key by key from the organisation\'s file to the repository\'s.',
+      ),
     paths: z
       .object({
         include: z.array(z.string()).default(['**/*.go']).describe('Globs of files to review.'),
@@ -56,6 +61,12 @@ export const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 export type RuleLevel = z.output<typeof ruleLevel>;
+export type RuleSetting = z.output<typeof ruleSetting>;
+
+/** A rule's setting as a mapping: `warning` is `{ level: 'warning' }`. */
+export function ruleSettingParts(setting: RuleSetting): { level?: RuleLevel; tier?: Tier } {
+  return typeof setting === 'string' ? { level: setting } : setting;
+}
 
 export const DEFAULT_CONFIG: Config = configSchema.parse({});
 
@@ -77,7 +88,13 @@ export function validateConfig(raw: unknown, knownRules: ReadonlySet<string>): C
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const base = issue.path.map(String);
-      if (issue.code === 'unrecognized_keys') {
+      if (issue.code === 'invalid_union') {
+        // A rule setting is a level or a mapping: report the branch the value was meant for
+        // (the one whose problems are inside the value), else the first.
+        const branch = issue.errors.find((list) => list.every((i) => i.path.length > 0)) ?? issue.errors[0] ?? [];
+        for (const i of branch) problems.push({ key: [...base, ...i.path.map(String)].join('.'), message: i.message });
+        if (branch.length === 0) problems.push({ key: base.join('.'), message: issue.message });
+      } else if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) problems.push({ key: [...base, k].join('.'), message: 'unknown key' });
       } else {
         problems.push({ key: base.join('.') || '(top level)', message: issue.message });
@@ -137,15 +154,21 @@ export function formatProblem(p: ConfigProblem, file = CONFIG_PATH): string {
   return `${file}${p.line ? `:${p.line}` : ''}: \`${p.key}\`: ${p.message}`;
 }
 
-/** Severity per rule id after configuration; `off` rules are absent from `enabled`. */
-export function ruleLevels(config: Pick<Config, 'rules'>): { disabled: Set<string>; severities: Map<string, Severity> } {
+/** Severity and tier per rule id after configuration; `off` rules are in `disabled` only. */
+export function ruleLevels(config: Pick<Config, 'rules'>): { disabled: Set<string>; severities: Map<string, Severity>; tiers: Map<string, Tier> } {
   const disabled = new Set<string>();
   const severities = new Map<string, Severity>();
-  for (const [id, level] of Object.entries(config.rules)) {
-    if (level === 'off') disabled.add(id);
-    else severities.set(id, level);
+  const tiers = new Map<string, Tier>();
+  for (const [id, setting] of Object.entries(config.rules)) {
+    const { level, tier } = ruleSettingParts(setting);
+    if (level === 'off') {
+      disabled.add(id);
+      continue;
+    }
+    if (level) severities.set(id, level);
+    if (tier) tiers.set(id, tier);
   }
-  return { disabled, severities };
+  return { disabled, severities, tiers };
 }
 
 /**
@@ -166,7 +189,7 @@ export function configReference(): Array<{ key: string; type: string; default: s
     const type = Array.isArray(json.enum)
       ? (json.enum as unknown[]).map((v) => `\`${String(v)}\``).join(' \\| ')
       : json.type === 'object' && json.additionalProperties
-        ? 'map of rule id → level'
+        ? 'map of rule id → level or `{ level, tier }`'
         : String(json.type ?? 'string');
     rows.push({ key, type, default: dflt === undefined ? '—' : `\`${JSON.stringify(dflt)}\``, description: schema.description ?? '' });
   };

@@ -39,7 +39,7 @@ describe('configuration schema', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.scope).toBe('diff-context');
-    expect(ruleLevels(result.config)).toEqual({ disabled: new Set(['prealloc-slice']), severities: new Map([['empty-interface', 'error']]) });
+    expect(ruleLevels(result.config)).toEqual({ disabled: new Set(['prealloc-slice']), severities: new Map([['empty-interface', 'error']]), tiers: new Map() });
   });
 
   it('says exactly what is wrong: key and line', () => {
@@ -55,6 +55,35 @@ describe('configuration schema', () => {
       ['rules.prealloc-slic', 2],
     ]);
     expect(result.problems.find((p) => p.key === 'rules.prealloc-slic')?.message).toBe('unknown rule "prealloc-slic"');
+  });
+
+  it('takes a rule as a level or as { level, tier }, with line-accurate problems', () => {
+    const text = [
+      'rules:',
+      '  prealloc-slice:',
+      '    tier: advisory',
+      '  empty-interface: { level: warning, tier: comment }',
+      '  benchmark-loop: { level: off }',
+    ].join('\n');
+    const result = parseConfigText(text, KNOWN);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(ruleLevels(result.config)).toEqual({
+      disabled: new Set(['benchmark-loop']),
+      severities: new Map([['empty-interface', 'warning']]),
+      tiers: new Map([
+        ['prealloc-slice', 'advisory'],
+        ['empty-interface', 'comment'],
+      ]),
+    });
+    const bad = parseConfigText('scope: added\nrules:\n  prealloc-slice:\n    tier: silent\n  empty-interface: { level: loud }\n  benchmark-loop: { lvl: off }\n', KNOWN);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.map((p) => [p.key, p.line, p.message])).toEqual([
+      ['rules.prealloc-slice.tier', 4, 'Invalid option: expected one of "comment"|"advisory"'],
+      ['rules.empty-interface.level', 5, 'Invalid option: expected one of "off"|"notice"|"warning"|"error"'],
+      ['rules.benchmark-loop.lvl', 6, 'unknown key'],
+    ]);
   });
 
   it('reports invalid YAML with its line', () => {
@@ -83,5 +112,23 @@ describe('configuration layers', () => {
     expect(table).toContain('| `scope` | `"diff-context"` | acme/.github:.github/go-standards.yml |');
     expect(table).toContain('| `maxInlineComments` | `30` | default |');
     expect(table).toContain('| `rules.prealloc-slice` | `"error"` | acme/api:.github/go-standards.yml |');
+  });
+
+  it("merges a rule's level and tier key by key: a repository's tier keeps the organisation's level", () => {
+    const effective = mergeLayers([
+      { source: 'org', config: { rules: { 'prealloc-slice': 'warning', 'empty-interface': { tier: 'advisory' }, 'benchmark-loop': { level: 'error', tier: 'advisory' } } } },
+      { source: 'repo', config: { rules: { 'prealloc-slice': { tier: 'advisory' }, 'empty-interface': 'notice', 'benchmark-loop': { tier: 'comment' } } } },
+    ]);
+    expect(effective.config.rules).toEqual({
+      'prealloc-slice': { level: 'warning', tier: 'advisory' },
+      'empty-interface': { level: 'notice', tier: 'advisory' },
+      'benchmark-loop': { level: 'error', tier: 'comment' },
+    });
+    expect(effective.sources.get('rules.prealloc-slice')).toBe('repo');
+    const later = mergeLayers([
+      { source: 'org', config: { rules: { 'prealloc-slice': 'warning' } } },
+      { source: 'repo', config: { rules: { 'prealloc-slice': 'off' } } },
+    ]);
+    expect(later.config.rules).toEqual({ 'prealloc-slice': 'off' });
   });
 });
