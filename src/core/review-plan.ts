@@ -1,7 +1,8 @@
 /**
  * From analysed files and their diffs to one review: which findings become inline comments
  * (placed where GitHub accepts them), which go to the summary, and the summary itself.
- * Findings already posted by an earlier run (by fingerprint) are not planned again.
+ * Findings already posted by an earlier run (by fingerprint) are not planned again. Advisory
+ * findings are never inline: the new ones are listed, collapsed, in the summary.
  */
 import { commentRange, inScope, type ChangedLines, type Scope } from './diff/changed-lines.js';
 import type { Finding } from './model.js';
@@ -47,8 +48,15 @@ export interface ReviewPlan {
   comments: PlannedComment[];
   /** New findings listed in the summary: outside the hunks, or over the inline cap. */
   listed: ListedFinding[];
-  /** Every finding in scope, new or already posted. */
+  /** Every comment-tier finding in scope, new or already posted: what the check counts. */
   inScope: Finding[];
+  /**
+   * New advisory findings in scope: never inline, listed collapsed in the summary (their
+   * fingerprints in its hidden marker, so they are not listed twice).
+   */
+  advisory: ListedFinding[];
+  /** Every advisory finding in scope, new or already listed: the check run lists them all. */
+  advisoryInScope: Finding[];
   /** Fingerprints of every finding in the analysed files (in scope or not): what still exists. */
   present: Set<string>;
   /** In-scope findings skipped because an earlier run posted them. */
@@ -77,6 +85,8 @@ export function planReview(files: readonly ReviewedFile[], options: PlanOptions)
   const candidates: PlannedComment[] = [];
   const listed: ListedFinding[] = [];
   const scoped: Finding[] = [];
+  const advisory: ListedFinding[] = [];
+  const advisoryScoped: Finding[] = [];
   const present = new Set<string>();
   let alreadyPosted = 0;
   for (const file of files) {
@@ -85,6 +95,11 @@ export function planReview(files: readonly ReviewedFile[], options: PlanOptions)
       const fingerprint = prints[i]!;
       present.add(fingerprint);
       if (!inChange(file.changed, options.scope, finding.span.startLine)) return;
+      if (finding.tier === 'advisory') {
+        advisoryScoped.push(finding);
+        if (!options.posted?.has(fingerprint)) advisory.push({ finding, fingerprint });
+        return;
+      }
       scoped.push(finding);
       if (options.posted?.has(fingerprint)) {
         alreadyPosted++;
@@ -118,6 +133,8 @@ export function planReview(files: readonly ReviewedFile[], options: PlanOptions)
     comments,
     listed: [...listed, ...overflow],
     inScope: scoped,
+    advisory,
+    advisoryInScope: advisoryScoped,
     present,
     alreadyPosted,
     summary: '',

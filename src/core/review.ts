@@ -76,7 +76,8 @@ export interface ReviewContext {
 
 /** The options `reviewChange` analyses a file with, for analyses made elsewhere. */
 export function analysisOptions(config: Config, rules: readonly Rule[], file: Pick<ChangedFile, 'goVersion'>): AnalyzeOptions {
-  return { severities: ruleLevels(config).severities, knownRules: new Set(rules.map((r) => r.id)), goVersion: config.goVersion ?? file.goVersion };
+  const { severities, tiers } = ruleLevels(config);
+  return { severities, tiers, knownRules: new Set(rules.map((r) => r.id)), goVersion: config.goVersion ?? file.goVersion };
 }
 
 export interface ChangeReview<C extends PriorComment = PriorComment> {
@@ -145,6 +146,7 @@ export async function reviewChange<C extends PriorComment = PriorComment>(change
   const check = checkRunReport(plan.inScope, {
     ...render,
     failOn: config.failOn,
+    advisory: plan.advisoryInScope,
     extraSummary: [
       ...remarks,
       ...skippedLines(skipped),

@@ -200,7 +200,7 @@ describe('reviews that converge', () => {
     lines.push('', 'func BenchmarkX(b *testing.B) {', '\tfor i := 0; i < b.N; i++ {', '\t}', '}', '');
     const content = lines.join('\n');
     const payload = opened();
-    const file = { filename: 'x_test.go', content, patch: addedFilePatch(content) };
+    const file = { filename: 'x.go', content, patch: addedFilePatch(content) };
     const scope = mockInstallationToken();
     mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, payload.pull_request.number, payload.pull_request.head.sha);
@@ -310,7 +310,7 @@ describe('surviving GitHub faults', () => {
       logLevel: 'fatal',
       Octokit: GoStandardsOctokit.defaults({ retry: { enabled: false } }),
     });
-    const app = createApp({ sleep: noSleep });
+    const app = createApp({ sleep: noSleep, rules: (await import('./harness.js')).EVIDENCE_RULES });
     probot.load(app);
     const started = Date.now();
     await deliver(probot, app, 'pull_request', payload);

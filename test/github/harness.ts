@@ -9,6 +9,8 @@ import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp, type AppOptions, type GoStandardsApp } from '../../src/github/app.js';
 import { settingsFromEnv, type ReviewSettings } from '../../src/github/settings.js';
+import type { Rule } from '../../src/core/rule.js';
+import { RULES } from '../../src/rules/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -38,6 +40,13 @@ const { privateKey } = generateKeyPairSync('rsa', {
 
 export const TEST_PRIVATE_KEY = privateKey;
 
+/**
+ * The registry with the measured default tiers taken off: each finding's tier is its evidence
+ * (and the configuration's). The app's mechanics are tested on these rules, so a rule measured
+ * below the comment tier's precision still comments in them; the tiers have tests of their own.
+ */
+export const EVIDENCE_RULES: readonly Rule[] = RULES.map((r) => Object.freeze({ ...r, defaultTier: r.tier ?? 'comment' }));
+
 export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoStandardsApp } {
   const probot = new Probot({
     appId: 123,
@@ -48,7 +57,7 @@ export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoS
     Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, throttle: { ...o.throttle, enabled: false }, retry: { enabled: false } })) as typeof ProbotOctokit,
   });
   // Most tests stand in for the contents API; the GraphQL batch path has tests of its own.
-  const app = createApp({ concurrency: 2, attempts: 1, settings: testSettings(), ...options });
+  const app = createApp({ concurrency: 2, attempts: 1, settings: testSettings(), rules: EVIDENCE_RULES, ...options });
   probot.load(app);
   return { probot, app };
 }

@@ -19,7 +19,7 @@ describe('pull_request.opened', () => {
     const payload = openedPayload();
     const sha = payload.pull_request.head.sha as string;
     const pull = payload.pull_request.number as number;
-    const file = { filename: 'store/names_test.go', content: GO_FILE, patch: addedFilePatch(GO_FILE) };
+    const file = { filename: 'store/names.go', content: GO_FILE, patch: addedFilePatch(GO_FILE) };
     const scope = mockInstallationToken();
     mockPullFiles(scope, pull, [file, { filename: 'README.md', patch: '@@ -0,0 +1 @@\n+hi' }]);
     mockContents(scope, sha, file);
@@ -37,13 +37,13 @@ describe('pull_request.opened', () => {
     expect(review.body).toContain('| [prealloc-slice]');
     expect(review.comments).toHaveLength(2);
     const [prealloc, bench] = review.comments;
-    expect(prealloc).toMatchObject({ path: 'store/names_test.go', line: 8, side: 'RIGHT' });
+    expect(prealloc).toMatchObject({ path: 'store/names.go', line: 8, side: 'RIGHT' });
     expect(prealloc.start_line).toBeUndefined();
     expect(prealloc.body).toMatch(/^<!-- go-standards:prealloc-slice:[0-9a-f]{16} -->\n\*\*prealloc-slice\*\* · Preallocate slices filled in a loop · ⚠️ warning\n/);
     expect(prealloc.body).toContain('Cites: Go 1.24+ Ultra-Performance Standards › “Zero-Allocation Patterns (Enforced)”');
     expect(prealloc.body).toContain('[rule docs](https://github.com/go-standards-bot/go-standards-bot/blob/main/docs/rules/prealloc-slice.md)');
     expect(prealloc.body.endsWith('```suggestion\n\tout := make([]string, 0, len(us))\n```')).toBe(true);
-    expect(bench).toMatchObject({ path: 'store/names_test.go', line: 16, side: 'RIGHT' });
+    expect(bench).toMatchObject({ path: 'store/names.go', line: 16, side: 'RIGHT' });
     expect(bench.body).toContain('“Go 1.24 Core Features (Mandatory)”');
     expect(bench.body.endsWith('```suggestion\n\tfor b.Loop() {\n```')).toBe(true);
   });
@@ -55,7 +55,7 @@ describe('pull_request.opened', () => {
     // Only the benchmark is new; the slice code was already there.
     const lines = GO_FILE.split('\n');
     const patch = ['@@ -13,3 +13,8 @@ func Names(us []User) []string {', ...lines.slice(12, 15).map((l) => ` ${l}`), ...lines.slice(15, 20).map((l) => `+${l}`)].join('\n');
-    const file = { filename: 'store/names_test.go', status: 'modified', content: GO_FILE, patch };
+    const file = { filename: 'store/names.go', status: 'modified', content: GO_FILE, patch };
     const scope = mockInstallationToken();
     mockPullWithFiles(scope, payload, [file]);
     const run = mockRunEndpoints(scope, pull, sha);

@@ -8,10 +8,22 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLineFixes } from '../../src/core/fix.js';
 import { countSyntaxErrors, parseGo } from '../../src/core/go/parser.js';
-import { addedFilePatch, examplePayload, SAMPLE_GO as SOURCE } from './harness.js';
+import { addedFilePatch, examplePayload, SAMPLE_GO } from './harness.js';
 import { GitHubStandIn } from './standin.js';
 
 const SECRET = 'e2e-secret';
+// The real server runs the registry with its measured default tiers: the sample's prealloc-slice
+// and benchmark-loop findings are advisory (listed in the summary), the manual-contains loop a comment.
+const SOURCE = `${SAMPLE_GO}
+func HasName(names []string, want string) bool {
+	for _, n := range names {
+		if n == want {
+			return true
+		}
+	}
+	return false
+}
+`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -34,7 +46,7 @@ payload.pull_request.state = 'open';
 
 beforeAll(async () => {
   standIn = new GitHubStandIn(payload.repository.full_name, payload.pull_request.number, payload.pull_request.head.sha, [
-    { filename: 'store/names_test.go', status: 'added', patch: addedFilePatch(SOURCE), content: SOURCE },
+    { filename: 'store/names.go', status: 'added', patch: addedFilePatch(SOURCE), content: SOURCE },
   ]);
   const host = await standIn.start();
   port = await freePort();
@@ -114,7 +126,8 @@ describe('npm start against a GitHub stand-in', () => {
     expect(standIn.reviews).toHaveLength(1);
     const review = standIn.reviews[0];
     expect(review.commit_id).toBe(payload.pull_request.head.sha);
-    expect(review.comments.length).toBe(2);
+    expect(review.comments.length).toBe(1);
+    expect(review.body).toContain('<summary>2 new advisory findings');
     const fixes = [];
     for (const c of review.comments) {
       expect(c.side).toBe('RIGHT');
@@ -128,7 +141,7 @@ describe('npm start against a GitHub stand-in', () => {
     expect(countSyntaxErrors(parseGo(fixed))).toBe(0);
     for (let i = 0; i < 50 && standIn.checkRuns[0]?.status !== 'completed'; i++) await sleep(100);
     expect(standIn.checkRuns).toHaveLength(1);
-    expect(standIn.checkRuns[0]).toMatchObject({ name: 'Go Standards', head_sha: payload.pull_request.head.sha, status: 'completed', conclusion: 'neutral' });
+    expect(standIn.checkRuns[0]).toMatchObject({ name: 'Go Standards', head_sha: payload.pull_request.head.sha, status: 'completed', conclusion: 'success' });
   });
 
   it('does not repeat itself when the same push is delivered again', async () => {

@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../model.js';
 import type { RenderOptions } from './comment.js';
-import { configProblemsText, countsTable, severityCounts, truncateBody, type FileConfigProblem } from './summary.js';
+import { advisoryDetails, configProblemsText, countsTable, severityCounts, truncateBody, type FileConfigProblem } from './summary.js';
 
 /** GitHub takes at most 50 annotations per request. */
 export const MAX_ANNOTATIONS = 50;
@@ -51,10 +51,13 @@ export interface CheckRunOptions extends RenderOptions {
   extraSummary?: readonly string[];
   /** The effective configuration, last. */
   configSummary?: string;
+  /** Every advisory finding in scope: listed, collapsed, after the counts; never annotated, never failing. */
+  advisory?: readonly Finding[];
 }
 
 /**
- * The completed run for a review's in-scope findings. Annotations: the 50 most severe, the most
+ * The completed run for a review's in-scope comment-tier findings (the advisory ones are listed
+ * in its summary, all of them, so the latest run is complete). Annotations: the 50 most severe, the most
  * one request carries, so a check run costs one or two requests however many findings there
  * are; the rest are in the review.
  */
@@ -67,6 +70,7 @@ export function checkRunReport(findings: readonly Finding[], options: CheckRunOp
   if (annotated.length < findings.length) {
     summaryLines.push('', `Annotated here: the ${annotated.length} most severe of ${findings.length} findings; every finding is in the pull request's review.`);
   }
+  summaryLines.push(...advisoryDetails(options.advisory ?? []));
   if (options.extraSummary?.length) summaryLines.push('', ...options.extraSummary);
   if (options.configSummary) summaryLines.push('', options.configSummary);
   const summary = truncateBody(summaryLines.join('\n'), OUTPUT_LIMIT - 200);

@@ -70,11 +70,43 @@ export function usedDefaultsRemark(problems: readonly FileConfigProblem[]): stri
 }
 
 export interface SummaryInput {
-  /** Every finding in scope, new or already posted. */
+  /** Every comment-tier finding in scope, new or already posted. */
   inScope: readonly Finding[];
   /** New findings listed in the summary rather than commented inline. */
   listed: readonly ListedFinding[];
+  /** New advisory findings, listed collapsed. */
+  advisory?: readonly ListedFinding[];
   alreadyPosted: number;
+}
+
+/** Findings as a list by rule: `- **rule** (n):` then `  - \`path:line\` message`. */
+function listByRule(findings: readonly Finding[]): string[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const lines: string[] = [];
+  for (const [rule, items] of [...byRule.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    lines.push(`- **${rule}** (${items.length}):`);
+    for (const f of items) lines.push(`  - \`${f.path}:${f.span.startLine}\` ${f.message}`);
+  }
+  return lines;
+}
+
+/**
+ * Advisory findings in a collapsed section (after a blank line); empty when there are none.
+ * Advisory: the code does not show enough for an inline comment, or the rule's measured
+ * precision is below the comment tier's; they never fail the check.
+ */
+export function advisoryDetails(findings: readonly Finding[], qualifier = ''): string[] {
+  if (findings.length === 0) return [];
+  return [
+    '',
+    '<details>',
+    `<summary>${plural(findings.length, `${qualifier}advisory finding`)} (not commented inline; they never fail the check)</summary>`,
+    '',
+    ...listByRule(findings),
+    '',
+    '</details>',
+  ];
 }
 
 export interface SummaryOptions extends RenderOptions {
@@ -89,7 +121,8 @@ export interface SummaryOptions extends RenderOptions {
 /** The review's body: counts, the listed findings and why they are not inline, skipped files, notes. */
 export function renderSummary(plan: SummaryInput, options: SummaryOptions, why: { unplaced: number; overflow: number }): string {
   const findings = plan.inScope;
-  const marker = listedMarker(plan.listed.map((l) => l.fingerprint));
+  const advisory = plan.advisory ?? [];
+  const marker = listedMarker([...plan.listed, ...advisory].map((l) => l.fingerprint));
   const lines = [SUMMARY_MARKER, ...(marker ? [marker] : []), '### Go Standards review', ''];
   if (findings.length === 0) {
     lines.push('No findings on the changed lines.');
@@ -107,13 +140,9 @@ export function renderSummary(plan: SummaryInput, options: SummaryOptions, why: 
     if (why.unplaced > 0) reasons.push('outside the diff hunks');
     if (why.overflow > 0) reasons.push(`over the limit of ${options.maxInlineComments ?? DEFAULT_MAX_INLINE_COMMENTS} inline comments`);
     lines.push('', `**More findings**${reasons.length ? ` (${reasons.join('; ')})` : ''}:`);
-    const byRule = new Map<string, ListedFinding[]>();
-    for (const l of plan.listed) byRule.set(l.finding.rule, [...(byRule.get(l.finding.rule) ?? []), l]);
-    for (const [rule, items] of [...byRule.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-      lines.push(`- **${rule}** (${items.length}):`);
-      for (const { finding: f } of items) lines.push(`  - \`${f.path}:${f.span.startLine}\` ${f.message}`);
-    }
+    lines.push(...listByRule(plan.listed.map((l) => l.finding)));
   }
+  lines.push(...advisoryDetails(advisory.map((l) => l.finding), 'new '));
   const skipped = skippedLines(options.skipped ?? []);
   if (skipped.length > 0) lines.push('', ...skipped);
   const notes = [...(options.remarks ?? []), ...(options.notes ?? []).map((n) => `\`${n.path}\`: ${n.message}`)];
