@@ -1,6 +1,19 @@
 /** The docs page of a rule, generated from its metadata (a test keeps docs/rules/ fresh). */
 import type { Rule } from '../core/rule.js';
 import { SECTIONS, STANDARD_TITLE } from '../core/standard.js';
+import { COMMENT_TIER_PRECISION, rulePrecision } from './precision.js';
+
+/** The rule's measured precision, as the docs show it: `0.92 (13 judged)`, or why there is none. */
+export function precisionText(id: string): string {
+  const m = rulePrecision(id);
+  if (!m || m.judged === 0) return 'not measured yet';
+  if (m.precision === null) return `not measured yet (${m.judged} judged, too few in the comment tier)`;
+  return `${m.precision.toFixed(2)} (${m.commentJudged} judged comment-tier findings)`;
+}
+
+function defaultTierOf(rule: Rule): string {
+  return rule.defaultTier ?? rule.tier ?? 'comment';
+}
 
 /** A snippet as a Go file: wrapped in `package example` unless it has a package clause. */
 export function exampleSource(snippet: string): string {
@@ -18,6 +31,9 @@ export function renderRuleDoc(rule: Rule): string {
     '|---|---|',
     `| Standard section | ${STANDARD_TITLE} › ${rule.section} |`,
     `| Severity | ${rule.severity} |`,
+    `| Default tier | ${defaultTierOf(rule)} |`,
+    `| Measured precision | ${precisionText(rule.id)} |`,
+    ...(rule.peers?.length ? [`| Peer linters' directives honoured | ${rule.peers.map((p) => `\`${p}\``).join(', ')} |`] : []),
     `| Minimum Go | ${minGo} |`,
     `| Suggested change | ${rule.fixable ? 'yes, when it compiles as it stands' : 'no'} |`,
     '',
@@ -43,7 +59,11 @@ export function renderRuleDoc(rule: Rule): string {
     '## Configuration',
     '',
     `Change the severity or turn the rule off in \`.github/go-standards.yml\` (\`rules: { ${rule.id}: off }\`),`,
+    `move it between tiers (\`rules: { ${rule.id}: { tier: advisory } }\`; \`tier: comment\` lets its evidence decide),`,
     `or silence one place with a reason: \`//go-standards:ignore ${rule.id} <reason>\`.`,
+    '',
+    `The default tier is \`comment\` only while the measured precision on the labelled corpus is at least ${COMMENT_TIER_PRECISION.toFixed(2)}`,
+    '(see corpus/README.md); below that every finding is advisory until the rule earns the tier back.',
     '',
   );
   return lines.join('\n');
@@ -55,9 +75,14 @@ export function renderRulesTable(rules: readonly Rule[]): string {
     .sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) || a.id.localeCompare(b.id))
     .map(
       (r) =>
-        `| [${r.id}](docs/rules/${r.id}.md) | ${r.section} | ${r.severity} | ${r.minGo === '1.0' ? 'any' : r.minGo} | ${r.fixable ? 'yes' : 'no'} |`,
+        `| [${r.id}](docs/rules/${r.id}.md) | ${r.section} | ${r.severity} | ${defaultTierOf(r)} | ${shortPrecision(r.id)} | ${r.minGo === '1.0' ? 'any' : r.minGo} | ${r.fixable ? 'yes' : 'no'} |`,
     );
-  return ['| Rule | Section of the standard | Severity | Min Go | Fix |', '|---|---|---|---|---|', ...rows].join('\n');
+  return ['| Rule | Section of the standard | Severity | Default tier | Precision | Min Go | Fix |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function shortPrecision(id: string): string {
+  const p = rulePrecision(id)?.precision;
+  return p === null || p === undefined ? '—' : p.toFixed(2);
 }
 
 const SECTION_ORDER: readonly string[] = SECTIONS;
