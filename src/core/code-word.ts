@@ -24,7 +24,9 @@ export interface CodeWordVocabulary {
 
 /** Words that say a choice was made on purpose, whatever the rule. */
 const DELIBERATE = /\b(intentional\w*|on purpose|deliberate\w*|by design|must not|do not change|don't change)\b/i;
-const TEST_MARKER = /^\s*want(-todo)?\b/;
+const TEST_MARKER = /^\s*want(-todo|-advisory)?\b/;
+/** A test marker after the comment's own words (`// O(n²) here // want "rule"`): not part of them. */
+const TRAILING_MARKER = /\/\/\s*want(-todo|-advisory)?\b.*$/;
 
 interface LineComment {
   /** The comment's text after `//` (or inside `/* … *\/`). */
@@ -129,8 +131,9 @@ function matchesCheck(pattern: string, check: string): boolean {
 /** Whether a comment explains the choice the rule questions. */
 export function explains(text: string, vocabulary: CodeWordVocabulary): boolean {
   if (TEST_MARKER.test(text) || readPeerDirective(text) || /^\s*go-standards:/.test(text)) return false;
-  if (DELIBERATE.test(text)) return true;
-  const lower = text.toLowerCase();
+  const words = text.replace(TRAILING_MARKER, '');
+  if (DELIBERATE.test(words)) return true;
+  const lower = words.toLowerCase();
   return vocabulary.subjects.some((word) => new RegExp(`\\b${escape(word.toLowerCase())}`).test(lower));
 }
 

@@ -3,25 +3,25 @@
  * policy"), each pure and applied by the engine in this order, after the code's own word
  * (code-word.ts):
  *
- * - the test-code policy: in test code, advice (every rule whose declared severity is not
+ * - the test-code policy: in test code (any kind but production), advice (every rule whose declared severity is not
  *   `error`, other than `benchmark-loop`) is at most advisory, except inside `Benchmark*`
  *   functions;
  * - one comment per cause: several findings of one rule in one function (or one composite
  *   literal at top level) become one finding that names the lines;
  * - tier resolution: the evidence tier, then the configured tier, then the rule's default tier.
  */
+import { codeKind } from './code-kind.js';
 import type { SyntaxNode } from './go/parser.js';
 import type { LineIndex } from './fix.js';
 import type { Finding, Severity, Tier } from './model.js';
 
 /**
- * Whether a file is test code, where advice is at most advisory.
- *
- * Hook: when `src/core/code-kind.ts` lands, this becomes `codeKind(path) !== 'production'`
- * (tests, examples, mocks, vendored code); until then `_test.go` files only.
+ * Whether a file is test code in the policy's sense, where advice is at most advisory: every
+ * kind but production (tests and their helpers, examples, mocks, vendored copies; see
+ * code-kind.ts).
  */
 export function isTestCode(path: string): boolean {
-  return path.endsWith('_test.go');
+  return codeKind(path) !== 'production';
 }
 
 /** Rules whose findings keep their tier in test code whatever their severity. */

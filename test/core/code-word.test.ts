@@ -75,6 +75,9 @@ describe('explanations', () => {
     expect(explains(' want "http-server-timeouts"', timeouts)).toBe(false);
     expect(explains(' go-standards:ignore http-server-timeouts no timeout', timeouts)).toBe(false);
     expect(explains(' serves the admin API', timeouts)).toBe(false);
+    // A marker after the comment's own words is not part of them.
+    expect(explains(' serves the admin API // want "http-server-timeouts: no timeout"', timeouts)).toBe(false);
+    expect(explains(' want-advisory "http-server-timeouts"', timeouts)).toBe(false);
   });
 
   it('on the flagged line or alone on the line above', () => {

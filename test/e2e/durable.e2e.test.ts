@@ -5,7 +5,7 @@
  * exactly once, and no check run is left open.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addedFilePatch, openPullPayload, SAMPLE_GO } from '../github/harness.js';
+import { addedFilePatch, openPullPayload, SAMPLE_GO_COMMENTED } from '../github/harness.js';
 import { GitHubStandIn } from '../github/standin.js';
 import { deliver, sleep, startApp, waitFor, type AppProcess } from '../support/app-process.js';
 import { freePort, startRedis, type RedisServer } from '../support/redis-server.js';
@@ -36,7 +36,8 @@ function pulls(count: number): any[] {
   return Array.from({ length: count }, () => {
     const number = nextPull++;
     const sha = number.toString(16).padStart(40, '0');
-    standIn.addPull(number, sha, [{ filename: `pkg${number}/names_test.go`, status: 'added', patch: addedFilePatch(SAMPLE_GO), content: SAMPLE_GO }]);
+    // The real registry comments on the sample's membership loop in production code (the rest is advisory).
+    standIn.addPull(number, sha, [{ filename: `pkg${number}/names.go`, status: 'added', patch: addedFilePatch(SAMPLE_GO_COMMENTED), content: SAMPLE_GO_COMMENTED }]);
     const payload = openPullPayload();
     payload.pull_request.number = number;
     payload.pull_request.head.sha = sha;

@@ -36,7 +36,7 @@ describe('advisory findings', () => {
     expect(check.output.title).toBe('No findings on changed lines');
     expect(check.output.annotations ?? []).toEqual([]);
     expect(check.output.summary).toContain('<details>\n<summary>1 advisory finding (not commented inline; they never fail the check)</summary>');
-    expect(check.output.summary).toMatch(/- \*\*prealloc-slice\*\* \(1\):\n {2}- `store\/names_test\.go:8` `out` grows by append/);
+    expect(check.output.summary).toMatch(/- \*\*prealloc-slice\*\* \(1\):\n {2}- `store\/names_test\.go:8` `out` grows by/);
   });
 
   it('lists the new advisory findings collapsed in the review, with their fingerprints hidden, and never inline', async () => {
@@ -70,8 +70,8 @@ describe('advisory findings across pushes (the core the app calls)', () => {
   it('lists an advisory finding once in the summaries, but in every check run', async () => {
     const { reviewChange } = await import('../../src/core/review.js');
     const { DEFAULT_CONFIG } = await import('../../src/core/config.js');
-    const { EVIDENCE_RULES } = await import('./harness.js');
-    const context = { rules: EVIDENCE_RULES, config: { config: DEFAULT_CONFIG, sources: new Map(), problems: [] } };
+    const { COMMENT_TIER_RULES } = await import('./harness.js');
+    const context = { rules: COMMENT_TIER_RULES, config: { config: DEFAULT_CONFIG, sources: new Map(), problems: [] } };
     const files = [{ path: PATH, source: SAMPLE_GO, changed: undefined }];
     const first = await reviewChange({ files }, context);
     expect(first.plan.advisory.map((l) => l.finding.rule)).toEqual(['prealloc-slice']);

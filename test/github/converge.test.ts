@@ -310,7 +310,7 @@ describe('surviving GitHub faults', () => {
       logLevel: 'fatal',
       Octokit: GoStandardsOctokit.defaults({ retry: { enabled: false } }),
     });
-    const app = createApp({ sleep: noSleep, rules: (await import('./harness.js')).EVIDENCE_RULES });
+    const app = createApp({ sleep: noSleep, rules: (await import('./harness.js')).COMMENT_TIER_RULES });
     probot.load(app);
     const started = Date.now();
     await deliver(probot, app, 'pull_request', payload);

@@ -9,7 +9,7 @@ import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp, type AppOptions, type GoStandardsApp } from '../../src/github/app.js';
 import { settingsFromEnv, type ReviewSettings } from '../../src/github/settings.js';
-import type { Rule } from '../../src/core/rule.js';
+import type { Rule, RuleContext } from '../../src/core/rule.js';
 import { RULES } from '../../src/rules/index.js';
 
 const require = createRequire(import.meta.url);
@@ -41,11 +41,18 @@ const { privateKey } = generateKeyPairSync('rsa', {
 export const TEST_PRIVATE_KEY = privateKey;
 
 /**
- * The registry with the measured default tiers taken off: each finding's tier is its evidence
- * (and the configuration's). The app's mechanics are tested on these rules, so a rule measured
- * below the comment tier's precision still comments in them; the tiers have tests of their own.
+ * The registry as a test double whose findings all comment: no measured default tier, and no
+ * report's advisory tier (the test-code policy still applies in `_test.go` files). The app's
+ * mechanics (placement, history, caps, faults) are tested on these rules; the tiers have tests
+ * of their own (advisory.test.ts) and the e2e tests run the real registry.
  */
-export const EVIDENCE_RULES: readonly Rule[] = RULES.map((r) => Object.freeze({ ...r, defaultTier: r.tier ?? 'comment' }));
+export const COMMENT_TIER_RULES: readonly Rule[] = RULES.map((r) =>
+  Object.freeze({
+    ...r,
+    defaultTier: 'comment' as const,
+    create: (context: RuleContext) => r.create({ ...context, report: (report) => context.report({ ...report, tier: undefined }) }),
+  }),
+);
 
 export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoStandardsApp } {
   const probot = new Probot({
@@ -57,7 +64,7 @@ export function makeProbot(options: AppOptions = {}): { probot: Probot; app: GoS
     Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, throttle: { ...o.throttle, enabled: false }, retry: { enabled: false } })) as typeof ProbotOctokit,
   });
   // Most tests stand in for the contents API; the GraphQL batch path has tests of its own.
-  const app = createApp({ concurrency: 2, attempts: 1, settings: testSettings(), rules: EVIDENCE_RULES, ...options });
+  const app = createApp({ concurrency: 2, attempts: 1, settings: testSettings(), rules: COMMENT_TIER_RULES, ...options });
   probot.load(app);
   return { probot, app };
 }
@@ -287,6 +294,22 @@ func BenchmarkNames(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		Names(nil)
 	}
+}
+`;
+
+/**
+ * SAMPLE_GO with a hand-written membership loop: what the real registry comments on in production
+ * code (manual-contains comments by default; the sample's other findings are measured below the
+ * comment tier, so advisory). For tests of the real server.
+ */
+export const SAMPLE_GO_COMMENTED = `${SAMPLE_GO}
+func HasName(names []string, want string) bool {
+	for _, n := range names {
+		if n == want {
+			return true
+		}
+	}
+	return false
 }
 `;
 

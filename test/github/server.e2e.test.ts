@@ -8,22 +8,13 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLineFixes } from '../../src/core/fix.js';
 import { countSyntaxErrors, parseGo } from '../../src/core/go/parser.js';
-import { addedFilePatch, examplePayload, SAMPLE_GO } from './harness.js';
+import { addedFilePatch, examplePayload, SAMPLE_GO_COMMENTED } from './harness.js';
 import { GitHubStandIn } from './standin.js';
 
 const SECRET = 'e2e-secret';
 // The real server runs the registry with its measured default tiers: the sample's prealloc-slice
 // and benchmark-loop findings are advisory (listed in the summary), the manual-contains loop a comment.
-const SOURCE = `${SAMPLE_GO}
-func HasName(names []string, want string) bool {
-	for _, n := range names {
-		if n == want {
-			return true
-		}
-	}
-	return false
-}
-`;
+const SOURCE = SAMPLE_GO_COMMENTED;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
