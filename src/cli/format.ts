@@ -4,9 +4,10 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnalysisNote, Finding, Severity } from '../core/model.js';
+import type { AnalysisNote, Finding, Severity, Tier } from '../core/model.js';
 import type { SkippedFile } from '../core/review-plan.js';
 import type { Rule } from '../core/rule.js';
+import { rulePrecision } from '../rules/precision.js';
 import { formatCheckstyle } from './formats/checkstyle.js';
 import { formatCodeClimate } from './formats/codeclimate.js';
 import { formatGithub } from './formats/github.js';
@@ -31,6 +32,13 @@ export interface JsonFinding {
   severity: string;
   message: string;
   section: string;
+  /** `comment`: what the app comments inline; `advisory`: listed only, never failing. */
+  tier: Tier;
+  docsUrl: string;
+  /** The fingerprint the app hides in its comments (stable when lines shift). */
+  fingerprint: string;
+  /** For a finding that stands for several of one cause: every line it names. */
+  lines?: number[];
   suggestion?: string;
 }
 
@@ -57,6 +65,8 @@ export interface CheckReport {
   notes: AnalysisNote[];
   /** How many files were checked. */
   checked: number;
+  /** Advisory findings on the selected lines left out (no --advisory). */
+  advisoryHidden: number;
   rules: readonly Rule[];
   version: string;
   /** The repository root (absolute): artifact paths in SARIF, GitHub and GitLab reports are relative to it. */
@@ -65,8 +75,8 @@ export interface CheckReport {
   docsBaseUrl: string;
 }
 
-/** A finding's place for JSON output, given the file's lines (split once per file). */
-export function toJson(f: Finding, lines: readonly string[]): JsonFinding {
+/** A finding for JSON output, given the file's lines (split once per file). */
+export function toJson(f: Finding, lines: readonly string[], ids: { fingerprint: string; docsUrl: string }): JsonFinding {
   const out: JsonFinding = {
     rule: f.rule,
     path: f.path,
@@ -77,7 +87,11 @@ export function toJson(f: Finding, lines: readonly string[]): JsonFinding {
     severity: f.severity,
     message: f.message,
     section: f.section,
+    tier: f.tier ?? 'comment',
+    docsUrl: ids.docsUrl,
+    fingerprint: ids.fingerprint,
   };
+  if (f.lines) out.lines = [...f.lines];
   if (f.fix) {
     out.line = f.fix.line;
     out.endLine = f.fix.endLine;
@@ -143,7 +157,24 @@ export function formatReport(report: CheckReport, format: Format, options: Forma
 }
 
 export function formatRules(rules: readonly Rule[], format: 'text' | 'json'): string {
-  const rows = rules.map((r) => ({ id: r.id, title: r.title, section: r.section, severity: r.severity, minGo: r.minGo, fixable: r.fixable }));
+  const rows = rules.map((r) => {
+    const measured = rulePrecision(r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      section: r.section,
+      severity: r.severity,
+      minGo: r.minGo,
+      fixable: r.fixable,
+      /** The tier its findings take with no configuration: measured, else declared. */
+      defaultTier: r.defaultTier ?? r.tier ?? 'comment',
+      /** Measured on the corpus; null while too few of its findings are judged. */
+      precision: measured?.precision ?? null,
+      judged: measured?.judged ?? 0,
+      /** Linters that report the same thing (their directives are honoured). */
+      peers: [...(r.peers ?? [])],
+    };
+  });
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   return rows.map((r) => `${r.id.padEnd(28)} ${r.severity.padEnd(8)} go${r.minGo.padEnd(5)} ${r.fixable ? 'fix' : '   '}  ${r.title}\n`).join('');
 }

@@ -30,8 +30,9 @@ import { changedSinceRev, gitRoot } from './git.js';
 const CHECK_HELP = `Usage: go-standards check [PATH...] [options]
 
 Review Go files or directories (default: .), skipping vendor/, testdata/, hidden
-directories and generated files. Findings are printed; the exit status says whether
-any reached the fail level.
+directories and generated files. The findings printed are the comment tier, as the
+app would comment them on a pull request (no cap, no history); the exit status says
+whether any reached the fail level.
 
 Options:
   --format NAME[=FILE]   Output format, repeatable; NAME=FILE writes to FILE.
@@ -39,6 +40,8 @@ Options:
   --fail-level LEVEL     error|warning|notice|never: the lowest severity that makes
                          the exit status 1 (default: failOn in the config, error).
                          Advisory findings never fail.
+  --advisory             Also print the advisory findings (those the app lists,
+                         collapsed, in its summary), and with --fix apply theirs.
   --new-from-rev REF     Only findings on lines changed since REF (git diff against
                          the merge base of REF and HEAD); works from any subdirectory.
   --diff FILE|-          Only findings on lines a unified diff adds.
@@ -61,6 +64,7 @@ Examples:
   go-standards check ./...
   go-standards check --new-from-rev origin/main --format github --format sarif=go-standards.sarif
   go-standards check --fix --dry-run ./internal
+  go-standards check --advisory --format json ./... | jq '.[] | select(.tier == "advisory")'
   git diff main | go-standards check --diff - --fail-level warning`;
 
 const RULES_HELP = `Usage: go-standards rules [--format text|json]
@@ -108,6 +112,7 @@ const OPTIONS = {
   'allow-empty': { type: 'boolean' },
   fix: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  advisory: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   cache: { type: 'boolean' },
@@ -168,6 +173,8 @@ interface CheckOptions {
   allowEmpty: boolean;
   fix: boolean;
   dryRun: boolean;
+  /** Advisory findings too, not only the comment tier. */
+  advisory: boolean;
   colour: boolean;
   /** Absent: all cores (and no pool for a few files). */
   jobs?: number;
@@ -248,16 +255,13 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   for (const note of review.notes) stderr(`note: ${note.path}: ${note.message}`);
 
   const sources = new Map(files.map((f) => [f.path, f.source]));
-  // The plan keeps the comment tier and the advisory findings apart; the CLI lists both, in the
-  // files' order. (Issue 11 wants the comment tier by default and --advisory for the rest: not
-  // wired into this CLI yet.)
-  const planned = new Set([...review.plan.inScope, ...review.plan.advisoryInScope]);
-  let inScope = review.findings.filter((f) => planned.has(f));
+  // The comment tier as the app would comment it (every finding on the selected lines: no cap,
+  // no history); with --advisory the advisory findings too. In the files' order.
+  const selected = new Set([...review.plan.inScope, ...(options.advisory ? review.plan.advisoryInScope : [])]);
+  let inScope = review.findings.filter((f) => selected.has(f));
+  const advisoryHidden = options.advisory ? 0 : review.plan.advisoryInScope.length;
   if (options.fix) {
-    const outcome = planFixes(
-      inScope.filter((f) => f.tier !== 'advisory'),
-      sources,
-    );
+    const outcome = planFixes(inScope, sources);
     for (const path of outcome.refused) stderr(`not fixed: ${path}: the fixed file would not parse`);
     if (options.dryRun) process.stdout.write(fixesDiff(outcome, sources));
     else {
@@ -272,6 +276,7 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     unparsable: review.unparsable,
     notes: review.notes,
     checked: review.analysed,
+    advisoryHidden,
     root,
     docsBaseUrl: DEFAULT_DOCS_URL,
     standardUrl: config.standardUrl,
@@ -320,11 +325,13 @@ function buildReport(
   };
   const findings: ReportedFinding[] = inScope.map((finding) => {
     const fileLines = linesOf(finding.path);
+    const fingerprint = printOf.get(finding) ?? '';
+    const docsUrl = ruleDocsUrl(finding.rule, { docsBaseUrl: rest.docsBaseUrl });
     const reported: ReportedFinding = {
       finding,
-      json: toJson(finding, fileLines),
-      fingerprint: printOf.get(finding) ?? '',
-      docsUrl: ruleDocsUrl(finding.rule, { docsBaseUrl: rest.docsBaseUrl }),
+      json: toJson(finding, fileLines, { fingerprint, docsUrl }),
+      fingerprint,
+      docsUrl,
       title: titles.get(finding.rule) ?? finding.rule,
     };
     if (finding.fix) reported.fixEndColumn = (fileLines[finding.fix.endLine - 1]?.length ?? 0) + 1;
@@ -388,6 +395,7 @@ export async function main(argv: string[]): Promise<number> {
           allowEmpty: values['allow-empty'] ?? false,
           fix: values.fix ?? false,
           dryRun: values['dry-run'] ?? false,
+          advisory: values.advisory ?? false,
           colour: colourWanted(values['no-color']),
           jobs: jobsOf(values.jobs),
           cache: values.cache ?? values['cache-location'] !== undefined,

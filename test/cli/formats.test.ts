@@ -186,7 +186,7 @@ function reported(rule: string, severity: Finding['severity'], line: number, mes
 }
 
 describe('--format github', () => {
-  const report = (findings: ReportedFinding[]): CheckReport => ({ findings, skipped: [], unparsable: [], notes: [], checked: 1, rules: RULES, version: '0', root: process.cwd(), docsBaseUrl: 'https://d' });
+  const report = (findings: ReportedFinding[]): CheckReport => ({ findings, skipped: [], unparsable: [], notes: [], checked: 1, advisoryHidden: 0, rules: RULES, version: '0', root: process.cwd(), docsBaseUrl: 'https://d' });
 
   it('escapes messages and properties as the runner reads them, most severe first', () => {
     const text = formatGithub(report([reported('r-warn', 'warning', 3, 'a 100% sure\nthing'), reported('r-err', 'error', 7)]));

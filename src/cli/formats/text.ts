@@ -9,8 +9,16 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "3 findings: 1 error, 2 warnings (1 advisory)", or "No findings" with the number of files checked. */
+/**
+ * "3 findings: 1 error, 2 warnings (1 advisory)", or "No findings" with the number of files
+ * checked; and how many advisory findings were left out, when some were.
+ */
 export function severitySummary(report: CheckReport): string {
+  const hidden = report.advisoryHidden > 0 ? ` ${plural(report.advisoryHidden, 'advisory finding')} not shown (--advisory lists them).` : '';
+  return `${shownSummary(report)}${hidden}`;
+}
+
+function shownSummary(report: CheckReport): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   let advisory = 0;
   for (const f of report.findings) {
