@@ -33,6 +33,9 @@ func Names(us []User) []string {
 }
 `;
 
+/** prealloc-slice is measured below the comment tier's precision: the repository lets its evidence decide. */
+const CONFIG = 'rules:\n  prealloc-slice: { tier: comment }\n';
+
 let dir: string;
 let cwd: string;
 let out: string;
@@ -46,6 +49,8 @@ beforeEach(() => {
   cwd = process.cwd();
   dir = mkdtempSync(join(tmpdir(), 'go-standards-fix-'));
   mkdirSync(join(dir, 'svc/inner'), { recursive: true });
+  mkdirSync(join(dir, '.github'));
+  writeFileSync(join(dir, '.github/go-standards.yml'), CONFIG);
   writeFileSync(join(dir, 'svc/two.go'), TWO_FIXES);
   process.chdir(dir);
   out = '';
@@ -72,7 +77,7 @@ describe('--fix', () => {
     const gofmt = ['/usr/lib/go-1.19/bin/gofmt', '/usr/bin/gofmt'].find((p) => existsSync(p));
     if (gofmt) expect(execFileSync(gofmt, ['-l', 'svc/two.go'], { encoding: 'utf8' })).toBe('');
     out = '';
-    expect(await main(['check', 'svc', '--format', 'json', '--fail-level', 'notice'])).toBe(0);
+    expect(await main(['check', 'svc', '--advisory', '--format', 'json', '--fail-level', 'notice'])).toBe(0);
     expect(JSON.parse(out)).toEqual([]);
   });
 
@@ -82,6 +87,19 @@ describe('--fix', () => {
     expect(out).toMatch(/^diff --git a\/svc\/two\.go b\/svc\/two\.go\n--- a\/svc\/two\.go\n\+\+\+ b\/svc\/two\.go\n@@ -8,13 \+8,13 @@\n/);
     expect(out).toContain('-\tsigs := make(chan os.Signal)\n+\tsigs := make(chan os.Signal, 1)\n');
     expect(out).toContain('+\tout := make([]string, 0, len(us))\n');
+  });
+
+  it('applies advisory suggestions only with --advisory', async () => {
+    const iface = 'package p\n\nvar registry map[string]interface{}\n';
+    writeFileSync('svc/registry.go', iface);
+    expect(await main(['check', 'svc/registry.go', '--fix', '--format', 'json'])).toBe(0);
+    expect(readFileSync('svc/registry.go', 'utf8')).toBe(iface);
+    expect(err).not.toContain('fixed');
+    out = '';
+    expect(await main(['check', 'svc/registry.go', '--fix', '--advisory', '--format', 'json'])).toBe(0);
+    expect(readFileSync('svc/registry.go', 'utf8')).toBe('package p\n\nvar registry map[string]any\n');
+    expect(err).toContain('go-standards: fixed 1 finding in 1 file\n');
+    expect(JSON.parse(out)).toEqual([]);
   });
 
   it('applies non-overlapping fixes only, related findings with their own fixes, and refuses a fix that breaks the parse', () => {

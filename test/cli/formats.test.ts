@@ -13,7 +13,7 @@ import type { CheckReport, ReportedFinding } from '../../src/cli/format.js';
 import type { Finding } from '../../src/core/model.js';
 import { RULES } from '../../src/rules/index.js';
 
-/** An error with a fix, and an advisory notice. */
+/** An error with a fix, and an advisory notice (the tests that want it pass --advisory). */
 const SIGNAL = `package p
 
 import (
@@ -37,7 +37,7 @@ func start(jobs <-chan Job) {
 	}()
 }
 `;
-/** A warning with a fix. */
+/** A warning with a fix (commenting: prealloc-slice's tier is configured to follow its evidence). */
 const SLICE = `package p
 
 type User struct{ Name string }
@@ -50,6 +50,8 @@ func Names(us []User) []string {
 	return out
 }
 `;
+/** prealloc-slice is measured below the comment tier's precision: the repository lets its evidence decide. */
+const CONFIG = 'rules:\n  prealloc-slice: { tier: comment }\n';
 const BROKEN = 'package p\n\nfunc Broken( {\n';
 
 const require = createRequire(import.meta.url);
@@ -67,6 +69,8 @@ beforeEach(() => {
   cwd = process.cwd();
   dir = mkdtempSync(join(tmpdir(), 'go-standards-formats-'));
   mkdirSync(join(dir, '.git'));
+  mkdirSync(join(dir, '.github'));
+  writeFileSync(join(dir, '.github/go-standards.yml'), CONFIG);
   mkdirSync(join(dir, 'svc'));
   writeFileSync(join(dir, 'svc/signal.go'), SIGNAL);
   writeFileSync(join(dir, 'svc/names.go'), SLICE);
@@ -86,7 +90,7 @@ describe('--format sarif', () => {
   it('validates against the SARIF 2.1.0 schema, with rules, relative URIs, regions, fingerprints, fixes and notifications', async () => {
     writeFileSync(join(dir, 'svc/broken.go'), BROKEN);
     symlinkSync(join(dir, 'nowhere.go'), join(dir, 'svc/dangling.go'));
-    expect(await main(['check', '--format', 'sarif'])).toBe(2);
+    expect(await main(['check', '--advisory', '--format', 'sarif'])).toBe(2);
     const log = JSON.parse(out) as Log;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
@@ -119,11 +123,18 @@ describe('--format sarif', () => {
   });
 
   it('writes several formats at once, one to standard output and the rest to files', async () => {
-    expect(await main(['check', 'svc', '--format', 'json', '--format', 'sarif=out.sarif', '--format', 'checkstyle=cs.xml', '--format', 'codeclimate=gl.json', '--format', 'rdjson=rd.json'])).toBe(1);
+    expect(await main(['check', 'svc', '--advisory', '--format', 'json', '--format', 'sarif=out.sarif', '--format', 'checkstyle=cs.xml', '--format', 'codeclimate=gl.json', '--format', 'rdjson=rd.json'])).toBe(1);
     expect(JSON.parse(out)).toHaveLength(3);
     expect(JSON.parse(readFileSync('out.sarif', 'utf8')).runs[0].results).toHaveLength(3);
     expect(readFileSync('cs.xml', 'utf8')).toContain('<file name="svc/signal.go">');
     expect(err).toMatch(/3 findings in 2 files: 1 error, 1 warning, 1 notice \(1 advisory\)\./);
+    // Without --advisory no format lists the advisory finding; the summary counts it.
+    err = '';
+    expect(await main(['check', 'svc', '--format', 'json', '--format', 'sarif=out.sarif', '--format', 'checkstyle=cs.xml'])).toBe(1);
+    expect(JSON.parse(out.slice(out.lastIndexOf('\n[') + 1)).map((f: { rule: string }) => f.rule)).toEqual(['prealloc-slice', 'signal-channel-unbuffered']);
+    expect(JSON.parse(readFileSync('out.sarif', 'utf8')).runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['prealloc-slice', 'signal-channel-unbuffered']);
+    expect(readFileSync('cs.xml', 'utf8')).not.toContain('goroutine-recover');
+    expect(err).toMatch(/2 findings in 2 files: 1 error, 1 warning\. 1 advisory finding not shown \(--advisory lists them\)\./);
   });
 });
 
@@ -131,7 +142,7 @@ describe('the other formats', () => {
   it('codeclimate: GitLab Code Quality issues with the fingerprints and repository-relative paths', async () => {
     mkdirSync('svc/inner');
     process.chdir('svc/inner');
-    await main(['check', '..', '--format', 'codeclimate']);
+    await main(['check', '..', '--advisory', '--format', 'codeclimate']);
     const issues = JSON.parse(out);
     expect(issues[1]).toEqual({
       type: 'issue',
@@ -147,7 +158,7 @@ describe('the other formats', () => {
   });
 
   it('rdjson: diagnostics with codes, URLs and whole-line suggestions', async () => {
-    await main(['check', 'svc/signal.go', '--format', 'rdjson']);
+    await main(['check', 'svc/signal.go', '--advisory', '--format', 'rdjson']);
     const rd = JSON.parse(out);
     expect(rd.source.name).toBe('go-standards');
     expect(rd.diagnostics[0]).toMatchObject({
@@ -160,7 +171,7 @@ describe('the other formats', () => {
   });
 
   it('checkstyle: one <file> per path, attributes escaped', async () => {
-    await main(['check', 'svc', '--format', 'checkstyle']);
+    await main(['check', 'svc', '--advisory', '--format', 'checkstyle']);
     expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<checkstyle version="8.0">\n {2}<file name="svc\/names.go">\n {4}<error line="6" column="2" severity="warning" message="[^"<>]*" source="go-standards.prealloc-slice"\/>\n {2}<\/file>\n/);
     expect(out).toContain('severity="info"');
     expect(out).not.toMatch(/message="[^"]*[<>][^"]*"/);
@@ -169,11 +180,11 @@ describe('the other formats', () => {
   it('text: colour only when asked, a rule page per rule, and a summary by severity', async () => {
     vi.stubEnv('FORCE_COLOR', '1');
     vi.stubEnv('NO_COLOR', '');
-    await main(['check', 'svc']);
+    await main(['check', 'svc', '--advisory']);
     expect(out).toContain('\u001b[');
     out = '';
     vi.stubEnv('NO_COLOR', '1');
-    await main(['check', 'svc']);
+    await main(['check', 'svc', '--advisory']);
     expect(out).not.toContain('\u001b[');
     expect(out).toMatch(/\nRule pages:\n {2}prealloc-slice: \S+\n {2}signal-channel-unbuffered: \S+\n {2}goroutine-recover: \S+\n\n3 findings in 2 files: 1 error, 1 warning, 1 notice \(1 advisory\)\.\n$/);
     vi.unstubAllEnvs();
@@ -182,7 +193,7 @@ describe('the other formats', () => {
 
 function reported(rule: string, severity: Finding['severity'], line: number, message = 'm'): ReportedFinding {
   const finding: Finding = { rule, path: 'a/b.go', span: { startLine: line, startColumn: 1, endLine: line, endColumn: 2 }, severity, message, section: 'S', anchor: `${line}` };
-  return { finding, json: { rule, path: 'a/b.go', line, endLine: line, column: 1, endColumn: 2, severity, message, section: 'S' }, fingerprint: 'f', docsUrl: 'https://d/x.md', title: 'T, with: colon' };
+  return { finding, json: { rule, path: 'a/b.go', line, endLine: line, column: 1, endColumn: 2, severity, message, section: 'S', tier: 'comment', docsUrl: 'https://d/x.md', fingerprint: 'f' }, fingerprint: 'f', docsUrl: 'https://d/x.md', title: 'T, with: colon' };
 }
 
 describe('--format github', () => {
@@ -210,13 +221,14 @@ describe('exit status', () => {
     expect(await main(['check', 'svc/names.go', '--format', 'json', '--fail-level', 'warning'])).toBe(1);
     expect(await main(['check', 'svc/signal.go', '--format', 'json'])).toBe(1);
     expect(await main(['check', 'svc/signal.go', '--format', 'json', '--fail-level', 'never'])).toBe(0);
-    mkdirSync('.github');
-    writeFileSync('.github/go-standards.yml', 'failOn: warning\n');
+    writeFileSync('.github/go-standards.yml', `failOn: warning\n${CONFIG}`);
     expect(await main(['check', 'svc/names.go', '--format', 'json'])).toBe(1);
     expect(await main(['check', 'svc/names.go', '--format', 'json', '--fail-level', 'error'])).toBe(0);
-    // The goroutine finding is an advisory notice: even --fail-level notice does not count it.
+    // The goroutine finding is an advisory notice: even shown, --fail-level notice does not count it.
     writeFileSync('.github/go-standards.yml', 'rules:\n  signal-channel-unbuffered: off\n');
-    expect(await main(['check', 'svc/signal.go', '--format', 'json', '--fail-level', 'notice'])).toBe(0);
+    out = '';
+    expect(await main(['check', 'svc/signal.go', '--advisory', '--format', 'json', '--fail-level', 'notice'])).toBe(0);
+    expect(JSON.parse(out).map((f: { rule: string; tier: string }) => `${f.rule}:${f.tier}`)).toEqual(['goroutine-recover:advisory']);
     expect(await main(['check', 'svc/signal.go', '--fail-level', 'sometimes'])).toBe(2);
     expect(err).toContain('--fail-level must be one of error, warning, notice, never, not sometimes');
   });
@@ -235,7 +247,7 @@ describe('special and unreadable files', () => {
     symlinkSync('/dev/zero', join(dir, 'svc/zero.go'));
     symlinkSync(join(dir, 'gone.go'), join(dir, 'svc/gone.go'));
     writeFileSync(join(dir, 'svc/huge.go'), `package p\n${'// padding\n'.repeat(500_000)}`);
-    expect(await main(['check', 'svc', 'svc/fifo.go', '--format', 'json'])).toBe(2);
+    expect(await main(['check', 'svc', 'svc/fifo.go', '--advisory', '--format', 'json'])).toBe(2);
     expect(JSON.parse(out).map((f: { rule: string }) => f.rule)).toEqual(['prealloc-slice', 'signal-channel-unbuffered', 'goroutine-recover']);
     expect(err).toContain('skipped svc/fifo.go: not a regular file\n');
     expect(err).toContain('skipped svc/zero.go: not a regular file\n');

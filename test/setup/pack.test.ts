@@ -59,11 +59,15 @@ describe('npm pack', () => {
     const npx = await run('npx', ['--no-install', 'go-standards', '--version'], { cwd: consumer, env });
     expect(npx.stdout).toBe(`${version}\n`);
 
-    const check = await run('npx', ['--no-install', 'go-standards', 'check', 'doubled.go', '--format', 'json', '--fail-level', 'warning'], { cwd: consumer, env }).then(
+    // prealloc-slice is measured below the comment tier's precision (precision.json, packaged
+    // with the rules): a configuration lets its evidence decide, so the finding comments and fails.
+    writeFileSync(join(consumer, 'go-standards.yml'), 'rules:\n  prealloc-slice: { tier: comment }\n');
+    const check = await run('npx', ['--no-install', 'go-standards', 'check', 'doubled.go', '--config', 'go-standards.yml', '--format', 'json', '--fail-level', 'warning'], { cwd: consumer, env }).then(
       () => ({ code: 0, stdout: '' }),
       (error: { code: number; stdout: string }) => error,
     );
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('"rule": "prealloc-slice"');
+    expect(check.stdout).toContain('"tier": "comment"');
   }, 300_000);
 });
