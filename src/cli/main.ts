@@ -70,6 +70,9 @@ Examples:
 const RULES_HELP = `Usage: go-standards rules [--format text|json]
 
 List the rules: id, severity, oldest Go version, whether it offers fixes, title.
+As JSON also each rule's section, default tier (comment or advisory), precision
+measured on the labelled corpus (null while too few findings are judged), judged
+findings and the peer linters whose directives it honours.
 
 Examples:
   go-standards rules
