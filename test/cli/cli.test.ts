@@ -211,7 +211,7 @@ func Columns(us []User) ([]string, []string) {
     err = '';
     expect(await main(['check', 'pkg/sub', '--advisory', '--format', 'json', '--fail-level', 'notice'])).toBe(1);
     const both = JSON.parse(out);
-    expect(both.map((f: { rule: string; tier: string }) => `${f.path}:${f.rule}:${f.tier}`)).toEqual([
+    expect(both.map((f: { path: string; rule: string; tier: string }) => `${f.path}:${f.rule}:${f.tier}`)).toEqual([
       'pkg/sub/names.go:prealloc-slice:comment',
       'pkg/sub/registry.go:empty-interface:advisory',
     ]);
