@@ -15,6 +15,9 @@ func ${name}(us []string) []string {
 }
 `;
 
+/** prealloc-slice is measured below the comment tier's precision: the repository lets its evidence decide. */
+const CONFIG = 'rules:\n  prealloc-slice: { tier: comment }\n';
+
 let dir: string;
 let cwd: string;
 let out: string;
@@ -23,6 +26,8 @@ beforeEach(() => {
   cwd = process.cwd();
   dir = mkdtempSync(join(tmpdir(), 'go-standards-jobs-'));
   mkdirSync(join(dir, '.git'));
+  mkdirSync(join(dir, '.github'));
+  writeFileSync(join(dir, '.github/go-standards.yml'), CONFIG);
   mkdirSync(join(dir, 'svc'));
   for (const name of ['A', 'B', 'C']) writeFileSync(join(dir, `svc/${name.toLowerCase()}.go`), SLICE(name));
   process.chdir(dir);
@@ -63,7 +68,7 @@ describe('--cache', () => {
     expect((await findings('--cache')).map((f) => f.message)).toEqual(['from the cache', 'from the cache', 'from the cache']);
     writeFileSync('svc/b.go', SLICE('B2'));
     expect((await findings('--cache')).map((f) => f.message === 'from the cache')).toEqual([true, false, true]);
-    writeFileSync('cfg.yml', 'goVersion: "1.22"\n');
+    writeFileSync('cfg.yml', `goVersion: "1.22"\n${CONFIG}`);
     expect((await findings('--cache', '--config', 'cfg.yml')).map((f) => f.message)).toEqual(first.map((f) => f.message));
     await findings('--cache-location', 'elsewhere/cache.json');
     expect(Object.keys(JSON.parse(readFileSync('elsewhere/cache.json', 'utf8')).entries)).toHaveLength(3);
