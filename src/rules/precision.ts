@@ -61,7 +61,7 @@ export interface PrecisionResults {
 
 /** The comment tier is on by default only at this measured precision or above. */
 export const COMMENT_TIER_PRECISION = 0.9;
-/** Fewer judged comment-tier findings than this: not measured, the rule keeps its declared tier. */
+/** Fewer judged comment-tier findings than this: not measured (see the default tier below). */
 export const MIN_JUDGED = 5;
 
 interface RuleLike {
@@ -115,7 +115,16 @@ export function precisionResults(
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((r) => {
       const s = sum((id) => id === r.id);
-      const defaultTier: Tier = s.precision === null ? (r.tier ?? 'comment') : s.precision >= COMMENT_TIER_PRECISION ? 'comment' : 'advisory';
+      // Too few judged to measure: a rule keeps its declared tier only while every judged comment
+      // of it was right; one judged noisy or wrong is enough to hold its comments back.
+      const defaultTier: Tier =
+        s.precision !== null
+          ? s.precision >= COMMENT_TIER_PRECISION
+            ? 'comment'
+            : 'advisory'
+          : s.right < s.commentJudged
+            ? 'advisory'
+            : (r.tier ?? 'comment');
       return { id: r.id, defaultTier, ...s };
     });
   const tiers = new Map(perRule.map((r) => [r.id, r.defaultTier]));
@@ -144,8 +153,11 @@ export function rulePrecision(id: string): RulePrecision | undefined {
   return PRECISION.rules.find((r) => r.id === id);
 }
 
-/** The tier the measurement gives a rule by default; undefined while its precision is not measured. */
+/**
+ * The tier the measurement gives a rule by default: measured, or held back by a judged noisy or
+ * wrong comment among too few to measure; undefined while nothing of it has been judged.
+ */
 export function measuredDefaultTier(id: string): Tier | undefined {
   const r = rulePrecision(id);
-  return r && r.precision !== null ? r.defaultTier : undefined;
+  return r && (r.precision !== null || r.right < r.commentJudged) ? r.defaultTier : undefined;
 }

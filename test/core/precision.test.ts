@@ -49,6 +49,15 @@ describe('precision on the labelled corpus', () => {
     expect(res.kept).toEqual({ rightReported: 1, rightCommenting: 1 });
   });
 
+  it('holds back a rule too little judged to measure once one of its judged comments is not right', () => {
+    const ledger = [j('few', 1, 'right'), j('few', 2, 'noise'), j('clean', 1, 'right')];
+    const res = precisionResults([{ id: 'few' }, { id: 'clean' }], ledger, ledger.map((x) => f(x.rule, x.line)), ['o/r']);
+    expect(res.rules.map((r) => [r.id, r.defaultTier, r.precision])).toEqual([
+      ['clean', 'comment', null],
+      ['few', 'advisory', null],
+    ]);
+  });
+
   it('ignores judgements of projects not scanned', () => {
     const res = precisionResults([{ id: 'a' }], [j('a', 1, 'right')], [], []);
     expect(res.rules[0]!.judged).toBe(0);
