@@ -1,6 +1,6 @@
 /** The README's generated sections: the rule table and the configuration reference. */
 import { configReference } from '../src/core/config.js';
-import { renderRulesTable } from '../src/rules/docs.js';
+import { renderPrecisionSummary, renderRulesTable } from '../src/rules/docs.js';
 import { RULES } from '../src/rules/index.js';
 
 export function configReferenceTable(): string {
@@ -10,6 +10,7 @@ export function configReferenceTable(): string {
 
 export const SECTIONS_TO_GENERATE: Record<string, () => string> = {
   rules: () => renderRulesTable(RULES),
+  precision: renderPrecisionSummary,
   config: configReferenceTable,
 };
 

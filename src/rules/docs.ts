@@ -1,7 +1,7 @@
 /** The docs page of a rule, generated from its metadata (a test keeps docs/rules/ fresh). */
 import type { Rule } from '../core/rule.js';
 import { SECTIONS, STANDARD_TITLE } from '../core/standard.js';
-import { COMMENT_TIER_PRECISION, rulePrecision } from './precision.js';
+import { COMMENT_TIER_PRECISION, PRECISION, rulePrecision } from './precision.js';
 
 /** The rule's measured precision, as the docs show it: `0.92 (13 judged)`, or why there is none. */
 export function precisionText(id: string): string {
@@ -78,6 +78,18 @@ export function renderRulesTable(rules: readonly Rule[]): string {
         `| [${r.id}](docs/rules/${r.id}.md) | ${r.section} | ${r.severity} | ${defaultTierOf(r)} | ${shortPrecision(r.id)} | ${r.minGo === '1.0' ? 'any' : r.minGo} | ${r.fixable ? 'yes' : 'no'} |`,
     );
   return ['| Rule | Section of the standard | Severity | Default tier | Precision | Min Go | Fix |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The README's corpus figures: what the bot comments by default, and what the policy keeps. */
+export function renderPrecisionSummary(): string {
+  const o = PRECISION.overall;
+  const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
+  return [
+    `Measured on ${PRECISION.projects.length} projects (${PRECISION.projects.join(', ')}): ${o.judged} judgements of the rules that comment by default,`,
+    `${o.commentJudged} of them on findings still commented; comment-tier precision **${o.precision === null ? '—' : o.precision.toFixed(2)}**`,
+    `(${o.right} right, ${o.noise} noise, ${o.wrong} wrong). Of all findings judged right, ${pct(PRECISION.kept.rightReported)} are still reported;`,
+    `of those the policy lets comment (outside test code, for a rule whose comment tier is on), ${pct(PRECISION.kept.rightCommenting)} still comment.`,
+  ].join('\n');
 }
 
 function shortPrecision(id: string): string {
