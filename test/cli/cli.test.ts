@@ -3,21 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { captureOutput, SLICE_SOURCE as SLICE, writeCommentingConfig } from './sandbox.js';
 
-const SLICE = `package p
-
-type User struct{ Name string }
-
-func Names(us []User) []string {
-	var out []string
-	for _, u := range us {
-		out = append(out, u.Name)
-	}
-	return out
-}
-`;
 const IFACE = 'package p\n\nvar registry map[string]interface{}\n';
-const COMMENTING = 'rules:\n  prealloc-slice: { tier: comment }\n';
 
 let dir: string;
 let cwd: string;
@@ -37,13 +25,11 @@ beforeEach(() => {
   // empty-interface is advisory on its evidence: the tests about which files are read pass
   // --advisory to see it.
   mkdirSync(join(dir, '.git'));
-  mkdirSync(join(dir, '.github'));
-  writeFileSync(join(dir, '.github/go-standards.yml'), COMMENTING);
+  writeCommentingConfig(dir);
   process.chdir(dir);
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  captureOutput((stream, text) => (stream === 'out' ? (out += text) : (err += text)));
 });
 
 afterEach(() => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { captureOutput, writeCommentingConfig } from './sandbox.js';
 import { planFixes } from '../../src/cli/fix.js';
 import { countSyntaxErrors, parseGo } from '../../src/core/go/parser.js';
 import type { Finding } from '../../src/core/model.js';
@@ -33,8 +34,6 @@ func Names(us []User) []string {
 }
 `;
 
-/** prealloc-slice is measured below the comment tier's precision: the repository lets its evidence decide. */
-const CONFIG = 'rules:\n  prealloc-slice: { tier: comment }\n';
 
 let dir: string;
 let cwd: string;
@@ -49,14 +48,12 @@ beforeEach(() => {
   cwd = process.cwd();
   dir = mkdtempSync(join(tmpdir(), 'go-standards-fix-'));
   mkdirSync(join(dir, 'svc/inner'), { recursive: true });
-  mkdirSync(join(dir, '.github'));
-  writeFileSync(join(dir, '.github/go-standards.yml'), CONFIG);
+  writeCommentingConfig(dir);
   writeFileSync(join(dir, 'svc/two.go'), TWO_FIXES);
   process.chdir(dir);
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  captureOutput((stream, text) => (stream === 'out' ? (out += text) : (err += text)));
 });
 
 afterEach(() => {

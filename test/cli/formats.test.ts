@@ -8,6 +8,7 @@ import type { FormatsPlugin } from 'ajv-formats';
 import type { Log } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { captureOutput, COMMENTING_CONFIG as CONFIG, SLICE_SOURCE as SLICE, writeCommentingConfig } from './sandbox.js';
 import { formatGithub } from '../../src/cli/formats/github.js';
 import type { CheckReport, ReportedFinding } from '../../src/cli/format.js';
 import type { Finding } from '../../src/core/model.js';
@@ -37,21 +38,6 @@ func start(jobs <-chan Job) {
 	}()
 }
 `;
-/** A warning with a fix (commenting: prealloc-slice's tier is configured to follow its evidence). */
-const SLICE = `package p
-
-type User struct{ Name string }
-
-func Names(us []User) []string {
-	var out []string
-	for _, u := range us {
-		out = append(out, u.Name)
-	}
-	return out
-}
-`;
-/** prealloc-slice is measured below the comment tier's precision: the repository lets its evidence decide. */
-const CONFIG = 'rules:\n  prealloc-slice: { tier: comment }\n';
 const BROKEN = 'package p\n\nfunc Broken( {\n';
 
 const require = createRequire(import.meta.url);
@@ -69,16 +55,14 @@ beforeEach(() => {
   cwd = process.cwd();
   dir = mkdtempSync(join(tmpdir(), 'go-standards-formats-'));
   mkdirSync(join(dir, '.git'));
-  mkdirSync(join(dir, '.github'));
-  writeFileSync(join(dir, '.github/go-standards.yml'), CONFIG);
+  writeCommentingConfig(dir);
   mkdirSync(join(dir, 'svc'));
   writeFileSync(join(dir, 'svc/signal.go'), SIGNAL);
   writeFileSync(join(dir, 'svc/names.go'), SLICE);
   process.chdir(dir);
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  captureOutput((stream, text) => (stream === 'out' ? (out += text) : (err += text)));
 });
 
 afterEach(() => {
