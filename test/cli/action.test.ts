@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SLICE_SOURCE as SOURCE } from './sandbox.js';
 
 interface Step {
   id?: string;
@@ -35,18 +36,6 @@ const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '../..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as Action;
 
-const SOURCE = `package p
-
-type User struct{ Name string }
-
-func Names(us []User) []string {
-	var out []string
-	for _, u := range us {
-		out = append(out, u.Name)
-	}
-	return out
-}
-`;
 const SIGNAL = `package p
 
 import (
