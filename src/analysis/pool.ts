@@ -4,8 +4,11 @@
  * is parsed. A file gets a deadline from the moment a thread takes it; past it the thread is
  * terminated (piscina aborts a running task by ending its worker, and starts a new one) and the
  * file is reported as not reviewed, with the reason. Files with a line longer than the cap
- * (minified or generated code) are not analysed at all. The results go to `reviewChange` as
- * analyses made elsewhere.
+ * (minified or generated code) are not analysed at all. (Threads get no heap cap: a thread
+ * that reaches one inside the parser's native binding takes the whole process down with it.)
+ * The results go to
+ * `reviewChange` as analyses made elsewhere, and that review (reading the diffs, planning,
+ * rendering: for a large file, thousands of findings) runs on a thread of the pool as well.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
@@ -14,9 +17,9 @@ import { Piscina } from 'piscina';
 import type { Config } from '../core/config.js';
 import type { FileAnalysis } from '../core/engine.js';
 import type { SkippedFile } from '../core/review-plan.js';
-import type { ChangedFile } from '../core/review.js';
+import type { ChangedFile, ChangeInput, ChangeReview, PriorComment, ReviewContext } from '../core/review.js';
 import { isGenerated, longestLine } from '../core/sources.js';
-import type { AnalysisTask } from './worker.js';
+import type { AnalysisResult, AnalysisTask, ReviewTask } from './worker.js';
 
 export interface AnalysisPoolOptions {
   /** Worker threads (default: one per core). */
@@ -27,6 +30,8 @@ export interface AnalysisPoolOptions {
   maxLineLength?: number;
   /** Threads end after this long without work (ms; default: never, for a service). */
   idleTimeoutMs?: number;
+  /** Hears a thread that failed with no file on it (it is replaced; nothing is lost). */
+  onThreadError?: (error: unknown) => void;
 }
 
 /** The pool's answer for a set of files: the analyses by path, and the files it could not analyse. */
@@ -40,6 +45,8 @@ export type FileOutcome = { analysis: FileAnalysis } | { reason: string };
 /** What a review needs from the pool (tests may give another). */
 export interface FileAnalyser {
   analyse(files: readonly ChangedFile[], config: Config): Promise<PoolAnalyses>;
+  /** Reviews the change on a thread of the pool, with the full registry (absent: the caller reviews it). */
+  review?<C extends PriorComment>(change: ChangeInput<C>, context: Omit<ReviewContext, 'rules'>): Promise<ChangeReview<C>>;
 }
 
 export function defaultThreads(): number {
@@ -51,11 +58,14 @@ function workerFile(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./worker-tsx.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
 
+/** How long past the deadline (at least) a thread is given to stop by itself before it is ended. */
+const LAST_RESORT_GRACE_MS = 2000;
+
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
 
 export class AnalysisPool implements FileAnalyser {
   readonly threads: number;
-  private readonly piscina: Piscina<AnalysisTask, FileAnalysis>;
+  private readonly piscina: Piscina<AnalysisTask | ReviewTask, unknown>;
   /** Hands a thread its file only when one is free, so a deadline counts running time, not waiting. */
   private readonly admission: PQueue;
   private readonly deadlineMs: number;
@@ -65,18 +75,23 @@ export class AnalysisPool implements FileAnalyser {
     this.threads = Math.max(1, options.threads || defaultThreads());
     this.deadlineMs = options.fileDeadlineMs ?? 0;
     this.maxLineLength = options.maxLineLength ?? 0;
-    this.piscina = new Piscina<AnalysisTask, FileAnalysis>({
+    this.piscina = new Piscina<AnalysisTask | ReviewTask, unknown>({
       filename: workerFile().href,
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: options.idleTimeoutMs ?? Number.POSITIVE_INFINITY,
     });
+    this.piscina.on('workerCreate', () => this.created++);
+    // Unheard, such an 'error' event would end the process.
+    this.piscina.on('error', (error: unknown) => options.onThreadError?.(error));
     this.admission = new PQueue({ concurrency: this.threads });
   }
 
-  /** How many workers the pool has started (each terminated one is replaced). */
-  get workersStarted(): number {
-    return this.piscina.threads.length;
+  private created = 0;
+
+  /** How many threads the pool has started (a thread ended at the last resort is replaced). */
+  get threadsStarted(): number {
+    return this.created;
   }
 
   async analyse(files: readonly ChangedFile[], config: Config): Promise<PoolAnalyses> {
@@ -104,31 +119,42 @@ export class AnalysisPool implements FileAnalyser {
   }
 
   private async run(task: AnalysisTask): Promise<FileOutcome> {
-    if (this.deadlineMs <= 0) return this.settle(this.piscina.run(task), false);
-    // The clock starts when the thread takes the file (it says so on a port of the task's own),
-    // not while a replaced thread is still loading the parser and the rules.
+    if (this.deadlineMs <= 0) return this.settle(this.piscina.run(task) as Promise<AnalysisResult>);
+    // The thread keeps the deadline itself (the parser's timeout, the engine's checks) from the
+    // moment it takes the file. Ending the thread is the last resort, for a rule stuck past it
+    // well beyond; its clock starts when the thread says it has the file (on a port of the
+    // task's own), not while a replaced thread is still loading the parser and the rules.
     const { port1, port2 } = new MessageChannel();
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     port1.once('message', () => {
-      timer = setTimeout(() => controller.abort(), this.deadlineMs);
+      timer = setTimeout(() => controller.abort(), this.deadlineMs + Math.max(this.deadlineMs, LAST_RESORT_GRACE_MS));
     });
     try {
-      return await this.settle(this.piscina.run({ ...task, started: port2 }, { signal: controller.signal, transferList: [port2] }), true);
+      const running = this.piscina.run({ ...task, deadlineMs: this.deadlineMs, started: port2 }, { signal: controller.signal, transferList: [port2] });
+      return await this.settle(running as Promise<AnalysisResult>);
     } finally {
       clearTimeout(timer);
       port1.close();
     }
   }
 
-  private async settle(running: Promise<FileAnalysis>, timed: boolean): Promise<FileOutcome> {
+  private async settle(running: Promise<AnalysisResult>): Promise<FileOutcome> {
+    const pastDeadline = { reason: `parsing and analysis took longer than the ${seconds(this.deadlineMs)} deadline per file` };
     try {
-      return { analysis: await running };
+      const result = await running;
+      return 'passedDeadline' in result ? pastDeadline : { analysis: result };
     } catch (error) {
-      if (timed && (error as Error)?.name === 'AbortError') return { reason: `parsing and analysis took longer than the ${seconds(this.deadlineMs)} deadline per file` };
+      if ((error as Error)?.name === 'AbortError') return pastDeadline;
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return { reason: `the analysis failed: ${message}` };
     }
+  }
+
+  /** The change's review (diffs, plan, rendering) on a thread of the pool, with the analyses made there. */
+  review<C extends PriorComment>(change: ChangeInput<C>, context: Omit<ReviewContext, 'rules'>): Promise<ChangeReview<C>> {
+    const task: ReviewTask<C> = { change, context };
+    return this.piscina.run(task as ReviewTask, { name: 'review' }) as Promise<ChangeReview<C>>;
   }
 
   /** Ends the threads (a running file is abandoned). */

@@ -1,10 +1,13 @@
 /**
  * A thread of the analysis pool: analyses one file with the rules its repository's
- * configuration selects (`ruleSetFor` keeps the compiled sets per configuration).
+ * configuration selects (`ruleSetFor` keeps the compiled sets per configuration), or reviews a
+ * change whose files it has analysed (reading the diffs, planning, rendering), so none of that
+ * runs on the thread that answers webhooks.
  */
 import type { Config } from '../core/config.js';
+import { DeadlineExceeded, withDeadline } from '../core/deadline.js';
 import { analyzeFile, type FileAnalysis } from '../core/engine.js';
-import { analysisOptions } from '../core/review.js';
+import { analysisOptions, reviewChange, type ChangeInput, type ChangeReview, type PriorComment, type ReviewContext } from '../core/review.js';
 import { ruleSetFor } from '../core/review-rules.js';
 import { RULES } from '../rules/index.js';
 
@@ -13,11 +16,33 @@ export interface AnalysisTask {
   source: string;
   goVersion?: string;
   config: Config;
-  /** Told when this thread takes the file: the pool's deadline starts then. */
+  /** How long the file may take from the moment this thread takes it (ms; absent or 0: no deadline). */
+  deadlineMs?: number;
+  /** Told when this thread takes the file: the pool's last-resort clock starts then. */
   started?: { postMessage(value: unknown): void };
 }
 
-export default function analyse(task: AnalysisTask): FileAnalysis {
+/** The file's analysis, or word that it passed its deadline. */
+export type AnalysisResult = FileAnalysis | { passedDeadline: true };
+
+export default function analyse(task: AnalysisTask): AnalysisResult {
   task.started?.postMessage('started');
-  return analyzeFile({ path: task.path, source: task.source }, ruleSetFor(task.config, RULES), analysisOptions(task.config, RULES, task));
+  try {
+    return withDeadline(task.deadlineMs, () =>
+      analyzeFile({ path: task.path, source: task.source }, ruleSetFor(task.config, RULES), analysisOptions(task.config, RULES, task)),
+    );
+  } catch (error) {
+    if (error instanceof DeadlineExceeded) return { passedDeadline: true };
+    throw error;
+  }
+}
+
+export interface ReviewTask<C extends PriorComment = PriorComment> {
+  change: ChangeInput<C>;
+  /** The review's context without the rules: the thread has the registry. */
+  context: Omit<ReviewContext, 'rules'>;
+}
+
+export function review<C extends PriorComment>(task: ReviewTask<C>): Promise<ChangeReview<C>> {
+  return reviewChange(task.change, { ...task.context, rules: RULES });
 }

@@ -2,8 +2,9 @@
  * Runs a file's rules: creates each rule for the file, hands every visitor its nodes (found by
  * the node index, or by the plain walk with the shortcuts off), and collects what they report.
  * Every call into a rule goes through one guard: a rule that throws becomes a note and is not
- * called again on the file; the others go on.
+ * called again on the file; the others go on. The guard also keeps the file's deadline, if any.
  */
+import { checkDeadline, DeadlineExceeded } from './deadline.js';
 import type { SyntaxNode } from './go/parser.js';
 import { importsOf } from './go/imports.js';
 import { topLevelName } from './go/syntax.js';
@@ -41,7 +42,11 @@ export function runRules(
   options: DispatchOptions,
   notes: AnalysisNote[],
 ): Dispatched {
-  const { timings, shortcuts } = options;
+  const { timings } = options;
+  // In a tree with syntax errors, finding a node from a text match can take a walk along
+  // thousands of siblings of an ERROR node per match (quadratic on junk); the plain walk finds
+  // the same nodes in one pass.
+  const shortcuts = options.shortcuts && !root.hasError;
   const source = file.source;
   const callPattern = shortcuts ? ruleSet.callPattern : null;
   const findings: Finding[] = [];
@@ -50,13 +55,16 @@ export function runRules(
   const importNodes = importSpecs(root);
   let imports: ReadonlyMap<string, string> | undefined;
 
+  let calls = 0;
   /** The one way into a rule's code: skipped once the rule failed, timed when measured. */
   const guarded = <T>(rule: Rule, fn: (arg: T) => void, arg: T): void => {
     if (failed.has(rule.id)) return;
+    if ((++calls & 255) === 0) checkDeadline(); // the clock is read every 256 calls
     const t0 = timings ? now() : 0;
     try {
       fn(arg);
     } catch (error) {
+      if (error instanceof DeadlineExceeded) throw error; // the file's analysis ends, not the rule
       failed.add(rule.id);
       const message = error instanceof Error ? error.message : String(error);
       notes.push({ path: file.path, rule: rule.id, message: `rule ${rule.id} failed on this file: ${message}` });

@@ -8,7 +8,7 @@
 import { ruleLevels, type Config } from './config.js';
 import type { EffectiveConfig } from './config-merge.js';
 import { describeEffectiveConfig } from './config-merge.js';
-import type { ChangedLines } from './diff/changed-lines.js';
+import { changedLinesFromPatch, type ChangedLines } from './diff/changed-lines.js';
 import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from './engine.js';
 import { yieldToEventLoop } from './go/parser.js';
 import type { AnalysisNote, Finding } from './model.js';
@@ -24,8 +24,14 @@ export interface ChangedFile {
   path: string;
   /** The file's new version. */
   source: string;
-  /** The lines the change added and the diff's hunks; absent: the whole file is the change. */
+  /** The lines the change added and the diff's hunks; absent (and no `patch`): the whole file is the change. */
   changed?: ChangedLines;
+  /**
+   * The file's unified diff, as GitHub sends it: where `changed` is absent, the changed lines
+   * are read from it here (on whichever thread reviews the change, so a large diff is parsed
+   * off the webhook thread).
+   */
+  patch?: string;
   /** The module's Go version for this file (nearest go.mod), when known. */
   goVersion?: string;
 }
@@ -119,10 +125,11 @@ export async function reviewChange<C extends PriorComment = PriorComment>(change
     if (isGenerated(file.source)) continue;
     const given = context.analyses?.get(file.path);
     const result = given ?? analyzeFile({ path: file.path, source: file.source }, ruleSet, { ...analyze, goVersion: config.goVersion ?? file.goVersion });
-    analysed.push({ path: file.path, changed: file.changed, findings: result.findings });
+    const changed = file.changed ?? (file.patch === undefined ? undefined : changedLinesFromPatch(file.patch));
+    analysed.push({ path: file.path, changed, findings: result.findings });
     notes.push(...result.notes);
     if (result.syntaxErrors > 0) unparsable.push(file.path);
-    suppressed.push(...result.suppressed.filter((f) => inChange(file.changed, config.scope, f.span.startLine)));
+    suppressed.push(...result.suppressed.filter((f) => inChange(changed, config.scope, f.span.startLine)));
     // The native parser frees trees only when the event loop turns.
     if (!given) await yieldToEventLoop();
   }

@@ -7,7 +7,6 @@
 import { posix } from 'node:path';
 import PQueue from 'p-queue';
 import { pathFilter } from '../core/config.js';
-import { changedLinesFromPatch } from '../core/diff/changed-lines.js';
 import type { ChangedFile, ChangeInput } from '../core/review.js';
 import type { SkippedFile } from '../core/review-plan.js';
 import { isGenerated, isGoFile, isVendored } from '../core/sources.js';
@@ -180,7 +179,7 @@ async function readChangedFiles(
       skipped.push({ path: file.filename, reason: content.reason });
       continue;
     }
-    files.push({ path: file.filename, source: content.source, changed: changedLinesFromPatch(file.patch!), goVersion: await goVersion(file.filename, content.source) });
+    files.push({ path: file.filename, source: content.source, patch: file.patch!, goVersion: await goVersion(file.filename, content.source) });
   }
   return { files, skipped };
 }

@@ -72,12 +72,9 @@ export async function reviewPullRequest(deps: ReviewDeps, target: PullTarget, pu
         change = { ...change, files: change.files.filter((f) => !left.has(f.path)), skipped: [...(change.skipped ?? []), ...pooled.notReviewed] };
       }
     }
-    const review = await reviewChange(change, {
-      rules: deps.rules,
-      config: inputs.config,
-      render: { docsBaseUrl: settings.docsBaseUrl, standardUrl: settings.standardUrl },
-      analyses,
-    });
+    const context = { config: inputs.config, render: { docsBaseUrl: settings.docsBaseUrl, standardUrl: settings.standardUrl }, analyses };
+    // The pool reviews the change on one of its threads (a large file's plan and rendering stay off the webhook thread).
+    const review = deps.analysis?.review ? await deps.analysis.review(change, context) : await reviewChange(change, { ...context, rules: deps.rules });
     for (const note of review.notes) log.warn({ path: note.path, rule: note.rule }, note.message);
     deps.onFindings?.(review.findings);
     const { plan } = review;

@@ -94,7 +94,12 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
     // History is trusted only from this app's own bot user.
     const botLogin = await ownBotLogin(probot, log);
     // Files are analysed on worker threads: this thread keeps answering webhooks.
-    pool = new AnalysisPool({ threads: settings.analysisThreads, fileDeadlineMs: settings.fileDeadlineMs, maxLineLength: settings.maxLineLength });
+    pool = new AnalysisPool({
+      threads: settings.analysisThreads,
+      fileDeadlineMs: settings.fileDeadlineMs,
+      maxLineLength: settings.maxLineLength,
+      onThreadError: (error) => log.warn({ err: error }, 'an analysis thread failed between files; it is replaced'),
+    });
     const review = { ...deps.review, analysis: pool, settings: { ...deps.review.settings, botLogin } };
     queue.work(createReviewRunner({ octokitFor, review, log, appId: deps.appId, metrics }));
   }

@@ -1,7 +1,7 @@
 /**
- * The analysis pool: the same analyses as this thread makes, a deadline per file that ends the
- * thread and lists the file as not reviewed, the long-line cap, and one pool module shared by
- * the app and the CLI.
+ * The analysis pool: the same analyses as this thread makes, the same review of a change, a
+ * deadline per file that ends the thread and lists the file as not reviewed, the long-line cap,
+ * and one pool module shared by the app and the CLI.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,9 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AnalysisPool } from '../../src/analysis/pool.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { analyzeFile } from '../../src/core/engine.js';
-import { analysisOptions } from '../../src/core/review.js';
+import { analysisOptions, reviewChange, type ChangeInput } from '../../src/core/review.js';
 import { ruleSetFor } from '../../src/core/review-rules.js';
 import { RULES } from '../../src/rules/index.js';
+import { addedFilePatch, SAMPLE_GO_COMMENTED } from '../github/harness.js';
 import { oneLineGo, syntaxJunk } from '../support/large-go.js';
 
 const SLICE = `package p
@@ -47,7 +48,8 @@ describe('the analysis pool', () => {
     }
   });
 
-  it('ends a file past its deadline, lists it as not reviewed, and goes on with a new thread', { timeout: 60_000 }, async () => {
+  it('stops a file at its deadline on the thread itself, lists it as not reviewed, and goes on', { timeout: 60_000 }, async () => {
+    // The junk takes about 2 s to parse: the parser's own timeout stops it at 0.3 s.
     const p = pool({ threads: 1, fileDeadlineMs: 300 });
     const started = Date.now();
     const { analyses, notReviewed } = await p.analyse(
@@ -61,6 +63,8 @@ describe('the analysis pool', () => {
     expect(notReviewed).toEqual([{ path: 'junk.go', reason: 'parsing and analysis took longer than the 0.3 s deadline per file' }]);
     expect(analyses.get('ok.go')?.findings.length).toBeGreaterThan(0);
     expect(analyses.has('junk.go')).toBe(false);
+    // Not by ending the thread: a thread ended inside the parser's native code can abort the process.
+    expect(p.threadsStarted).toBe(1);
   });
 
   it('does not analyse a file with a line over the cap, and says why', { timeout: 30_000 }, async () => {
@@ -68,6 +72,24 @@ describe('the analysis pool', () => {
     expect(analyses.size).toBe(0);
     expect(notReviewed).toHaveLength(1);
     expect(notReviewed[0]!.reason).toMatch(/^a line of \d+ characters, over the 5000-character cap \(minified or generated code\)$/);
+  });
+
+  it('reviews a change on a thread as this thread does: diffs read there, the plan, the summary and the fixed comments', { timeout: 30_000 }, async () => {
+    const p = pool({ threads: 1 });
+    // a.go is new; in b.go the change touches only the package clause, so its finding is out of the hunks.
+    const first = SAMPLE_GO_COMMENTED.split('\n')[0];
+    const files = [
+      { path: 'a.go', source: SAMPLE_GO_COMMENTED, patch: addedFilePatch(SAMPLE_GO_COMMENTED) },
+      { path: 'b.go', source: SAMPLE_GO_COMMENTED, patch: `@@ -1 +1 @@\n-package old\n+${first}` },
+    ];
+    const change: ChangeInput = { files, removed: ['gone.go'], history: { posted: new Set(['old']), comments: [{ path: 'gone.go', fingerprint: 'old' }] } };
+    const config = { config: DEFAULT_CONFIG, sources: new Map<string, string>(), problems: [] };
+    const { analyses } = await p.analyse(files, DEFAULT_CONFIG);
+    const there = await p.review(change, { config, analyses });
+    const here = await reviewChange(change, { config, analyses, rules: RULES });
+    expect(there).toEqual(here);
+    expect(there.plan.comments.map((c) => c.finding.path)).toEqual(['a.go']);
+    expect(there.fixed).toEqual([{ path: 'gone.go', fingerprint: 'old' }]);
   });
 
   it('is the one pool: the app and the CLI both use src/analysis/pool.ts, nothing else starts threads', () => {

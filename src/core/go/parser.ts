@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type ParserType from 'tree-sitter';
+import { DeadlineExceeded, timeLeftMicros } from '../deadline.js';
 
 const require = createRequire(import.meta.url);
 const Parser = require('tree-sitter') as typeof ParserType;
@@ -24,10 +25,24 @@ function goParser(): ParserType {
   return parser;
 }
 
-/** Parses Go source. Never throws on bad Go: errors become ERROR / MISSING nodes. */
+/**
+ * Parses Go source. Never throws on bad Go: errors become ERROR / MISSING nodes. Under a
+ * deadline (src/core/deadline.ts) the parse stops at it and throws `DeadlineExceeded`.
+ */
 export function parseGo(source: string): Tree {
+  const p = goParser();
+  // tree-sitter's own timeout: the parse returns at the deadline by itself. (Ending its thread
+  // instead can abort the whole process: the binding calls back into JavaScript to read the
+  // source, and a C++ exception thrown there in a terminated thread is never caught.)
+  const left = timeLeftMicros();
+  p.setTimeoutMicros(left === undefined ? 0 : Math.max(1, Math.ceil(left)));
   // The binding's default buffer is too small for large files; size it to the input.
-  return goParser().parse(source, undefined, { bufferSize: source.length * 2 + 1024 });
+  const tree = p.parse(source, undefined, { bufferSize: source.length * 2 + 1024 }) as Tree | null | undefined;
+  if (!tree) {
+    p.reset(); // or the next parse would resume this one
+    throw new DeadlineExceeded();
+  }
+  return tree;
 }
 
 /** Counts ERROR and MISSING nodes: how broken a parse is. */
