@@ -114,12 +114,17 @@ export function* callsNamed(root: SyntaxNode, lines: LineIndex, pattern: RegExp)
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
     if (onCommentLine(lines, m.index)) continue;
     const name = m[1]!;
-    const id = root.descendantForIndex(m.index, m.index + name.length);
-    if (!id || (id.type !== 'identifier' && id.type !== 'field_identifier') || id.startIndex !== m.index) continue;
-    const parent = id.parent;
-    const callee = parent?.type === 'selector_expression' && parent.childForFieldName('field')?.id === id.id ? parent : id;
-    const call = callee.parent;
-    if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== callee.id) continue;
+    // The smallest named node holding both the name and the `(` after it: the call, when the
+    // name is its callee (`name(` or `x.name(`) and the parenthesis opens its arguments. One
+    // lookup, no walk up (the binding finds a parent from the root).
+    const paren = m.index + m[0].length - 1;
+    const call = root.namedDescendantForIndex(m.index, paren + 1);
+    if (call.type !== 'call_expression') continue;
+    const callee = call.childForFieldName('function');
+    const named = callee?.type === 'selector_expression' ? callee.childForFieldName('field') : callee;
+    if (!named || (named.type !== 'identifier' && named.type !== 'field_identifier') || named.startIndex !== m.index) continue;
+    const args = call.childForFieldName('arguments');
+    if (args?.startIndex !== paren) continue;
     yield { call, name };
   }
 }

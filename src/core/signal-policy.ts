@@ -11,6 +11,7 @@
  * - tier resolution: the evidence tier, then the configured tier, then the rule's default tier.
  */
 import { codeKind } from './code-kind.js';
+import { ancestors } from './go/ancestry.js';
 import type { SyntaxNode } from './go/parser.js';
 import type { LineIndex } from './fix.js';
 import type { Finding, Severity, Tier } from './model.js';
@@ -27,9 +28,25 @@ export function isTestCode(path: string): boolean {
 /** Rules whose findings keep their tier in test code whatever their severity. */
 const KEEP_IN_TESTS: ReadonlySet<string> = new Set(['benchmark-loop']);
 
+/**
+ * The lines (1-based) of each top-level node, read once per file: every finding looks its line
+ * up, and a position is a native call per node.
+ */
+const topLevelLines = new WeakMap<readonly SyntaxNode[], Int32Array>();
+
 /** The top-level declaration a line falls in, if any. */
 function topLevelAt(topLevel: readonly SyntaxNode[], line: number): SyntaxNode | undefined {
-  return topLevel.find((d) => d.startPosition.row + 1 <= line && line <= d.endPosition.row + 1);
+  let lines = topLevelLines.get(topLevel);
+  if (!lines) {
+    lines = new Int32Array(topLevel.length * 2);
+    topLevel.forEach((d, i) => {
+      lines![2 * i] = d.startPosition.row + 1;
+      lines![2 * i + 1] = d.endPosition.row + 1;
+    });
+    topLevelLines.set(topLevel, lines);
+  }
+  for (let i = 0; i < topLevel.length; i++) if (lines[2 * i]! <= line && line <= lines[2 * i + 1]!) return topLevel[i];
+  return undefined;
 }
 
 function isFunction(node: SyntaxNode): boolean {
@@ -72,7 +89,14 @@ function causeScope(root: SyntaxNode, topLevel: readonly SyntaxNode[], f: Findin
   if (isFunction(decl)) return `f${decl.startIndex}`;
   let node: SyntaxNode | null = root.descendantForPosition({ row: f.span.startLine - 1, column: f.span.startColumn - 1 });
   let literal: SyntaxNode | null = null;
-  for (; node && node.id !== decl.id; node = node.parent) if (node.type === 'composite_literal') literal = node;
+  const declId = decl.id;
+  if (node && node.id !== declId) {
+    if (node.type === 'composite_literal') literal = node;
+    for (const n of ancestors(node)) {
+      if (n.id === declId) break;
+      if (n.type === 'composite_literal') literal = n;
+    }
+  }
   return literal ? `l${literal.startIndex}` : null;
 }
 

@@ -4,6 +4,7 @@
  * agree on every `make(chan T)`; stop channels and select-case receives; the capacity-one fix.
  */
 import type { Edit } from '../model.js';
+import { ancestors } from './ancestry.js';
 import { fileMemo } from './file-memo.js';
 import { namesImport } from './imports.js';
 import { enclosingFunction } from './functions.js';
@@ -273,7 +274,9 @@ function caseLeaves(commCase: SyntaxNode, imports: ReadonlyMap<string, string>):
 
 /** The `go func(…) { … }(…)` literal a node runs in, when that literal is started in `fn`. */
 function goroutineIn(node: SyntaxNode, fn: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n && n.id !== fn.id; n = n.parent) {
+  const fnId = fn.id;
+  for (const n of ancestors(node)) {
+    if (n.id === fnId) break;
     if (n.type !== 'func_literal') continue;
     const go = goStatementOfLiteral(n);
     return go && enclosingFunction(go)?.id === fn.id ? n : null;

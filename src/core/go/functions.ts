@@ -1,4 +1,5 @@
 /** Functions: the nearest enclosing function, a function's name, and the file's functions and methods by name. */
+import { ancestors } from './ancestry.js';
 import { fileMemo } from './file-memo.js';
 import type { SyntaxNode } from './parser.js';
 import { topLevelDeclarations, typeOfExpression } from './scope.js';
@@ -9,7 +10,7 @@ export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declarati
 
 /** The nearest enclosing function declaration, method or function literal. */
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
+  for (const n of ancestors(node)) if (FUNCTION_TYPES.has(n.type)) return n;
   return null;
 }
 

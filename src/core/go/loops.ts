@@ -2,6 +2,7 @@
  * Loops: a for statement's clause and header (counted or range), the enclosing loop, bare
  * `for {}` and channel loops, and how many times a loop runs as a capacity expression.
  */
+import { ancestors } from './ancestry.js';
 import { FUNCTION_TYPES } from './functions.js';
 import { namesImport } from './imports.js';
 import type { SyntaxNode } from './parser.js';
@@ -42,7 +43,7 @@ const LOOP_TYPES = new Set(['for_statement']);
  * function literal does not count: the literal may run once).
  */
 export function enclosingLoop(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) {
+  for (const n of ancestors(node)) {
     if (LOOP_TYPES.has(n.type)) return n;
     if (FUNCTION_TYPES.has(n.type)) return null;
   }

@@ -5,7 +5,8 @@
  * rules stay silent.
  */
 import { fileMemo } from './file-memo.js';
-import { parseGo, type SyntaxNode } from './parser.js';
+import { ancestors, topLevelDeclarations } from './ancestry.js';
+import type { SyntaxNode } from './parser.js';
 import { expressionListItems, fileRoot } from './syntax.js';
 import { mayDeclareWord } from './words.js';
 
@@ -103,26 +104,38 @@ function declaredBy(statement: SyntaxNode, name: string, kind: 'var' | 'const' |
   }
 }
 
-function fromParameters(list: SyntaxNode | null, name: string, kind: DeclarationKind): Declaration | null {
-  if (!list) return null;
-  for (const p of list.namedChildren) {
-    if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue;
-    for (const n of p.childrenForFieldName('name')) {
-      if (n.text === name) {
-        const type = p.childForFieldName('type');
-        return { name, kind, id: n, type: p.type === 'variadic_parameter_declaration' ? p : type, value: null, statement: p };
+/**
+ * The names a function's parameters, results and receiver declare, each with its declaration
+ * (the first one, in that order), read once per function: a function's names are looked up
+ * for every identifier in it.
+ */
+function fromFunction(fn: SyntaxNode, name: string): Declaration | null {
+  const perFile = fileMemo(fn, 'function-parameters', () => new Map<SyntaxNode, Map<string, Declaration>>());
+  let names = perFile.get(fn);
+  if (!names) {
+    names = new Map();
+    const lists: Array<[string, DeclarationKind]> = [
+      ['parameters', 'param'],
+      ['result', 'result'],
+      ['receiver', 'receiver'],
+    ];
+    for (const [field, kind] of lists) {
+      const list = fn.childForFieldName(field);
+      if (!list) continue;
+      for (const p of list.namedChildren) {
+        if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue;
+        const ids = p.childrenForFieldName('name');
+        if (ids.length === 0) continue;
+        const type = p.type === 'variadic_parameter_declaration' ? p : p.childForFieldName('type');
+        for (const n of ids) {
+          const text = n.text;
+          if (!names.has(text)) names.set(text, { name: text, kind, id: n, type, value: null, statement: p });
+        }
       }
     }
+    perFile.set(fn, names);
   }
-  return null;
-}
-
-function fromFunction(fn: SyntaxNode, name: string): Declaration | null {
-  return (
-    fromParameters(fn.childForFieldName('parameters'), name, 'param') ??
-    fromParameters(fn.childForFieldName('result'), name, 'result') ??
-    fromParameters(fn.childForFieldName('receiver'), name, 'receiver')
-  );
+  return names.get(name) ?? null;
 }
 
 function fromRangeOrClause(stmt: SyntaxNode, name: string): Declaration | null {
@@ -148,13 +161,7 @@ function fromRangeOrClause(stmt: SyntaxNode, name: string): Declaration | null {
 /** Statement types that declare names (see `declaredBy`). */
 const DECLARING: ReadonlySet<string> = new Set(['var_declaration', 'const_declaration', 'short_var_declaration']);
 
-/**
- * The file's top-level declarations (its comments, often half the top-level nodes, left out),
- * in order. Read once per file.
- */
-export function topLevelDeclarations(root: SyntaxNode): readonly SyntaxNode[] {
-  return fileIndex(root).declarations;
-}
+export { topLevelDeclarations } from './ancestry.js';
 
 /** The `type_spec` or `type_alias` declaring `name` at the top of the file, or null. */
 export function typeSpecNamed(root: SyntaxNode, name: string): SyntaxNode | null {
@@ -174,47 +181,17 @@ export function typeSpecNamed(root: SyntaxNode, name: string): SyntaxNode | null
 }
 
 interface FileIndex {
-  declarations: SyntaxNode[];
+  declarations: readonly SyntaxNode[];
   /** Type name → its spec, built on first use. */
   types?: Map<string, SyntaxNode>;
   /** Package-level var or const name → its spec, built on first use. */
   values?: Map<string, { spec: SyntaxNode; statement: SyntaxNode }>;
-}
-
-const TOP_LEVEL_TYPES: ReadonlySet<string> = new Set([
-  'function_declaration',
-  'method_declaration',
-  'type_declaration',
-  'var_declaration',
-  'const_declaration',
-  'import_declaration',
-]);
-
-let typeIds: ReadonlySet<number> | undefined;
-
-/** The grammar's ids of TOP_LEVEL_TYPES (a number per child is cheaper to read than a string). */
-function topLevelTypeIds(): ReadonlySet<number> {
-  if (!typeIds) {
-    const probe = parseGo('package p\nimport "x"\nfunc f() {}\nfunc (T) m() {}\ntype T int\nvar v int\nconst c = 1\n');
-    typeIds = new Set(probe.rootNode.namedChildren.filter((n) => TOP_LEVEL_TYPES.has(n.type)).map((n) => n.typeId));
-  }
-  return typeIds;
+  /** Package-level name → its declaration (null: none), as looked up. */
+  found?: Map<string, Declaration | null>;
 }
 
 function fileIndex(node: SyntaxNode): FileIndex {
-  return fileMemo(node, 'declarations', () => {
-    // A cursor over the top level reads each child's type without making a node object of it:
-    // only the declarations become nodes, not the comments (each doc comment line is one).
-    const declarations: SyntaxNode[] = [];
-    const ids = topLevelTypeIds();
-    const cursor = node.tree.rootNode.walk();
-    if (cursor.gotoFirstChild()) {
-      do {
-        if (ids.has(cursor.nodeTypeId)) declarations.push(cursor.currentNode);
-      } while (cursor.gotoNextSibling());
-    }
-    return { declarations };
-  });
+  return fileMemo(node, 'declarations', () => ({ declarations: topLevelDeclarations(node) }));
 }
 
 function packageDeclaration(sourceFile: SyntaxNode, name: string): Declaration | null {
@@ -228,8 +205,16 @@ function packageDeclaration(sourceFile: SyntaxNode, name: string): Declaration |
       }
     }
   }
-  const found = index.values.get(name);
-  return found ? fromSpec(found.spec, name, 'package', found.statement) : null;
+  // Package-level names are looked up again and again (every use of a package variable or
+  // constant climbs here): each declaration is read once.
+  index.found ??= new Map();
+  let d = index.found.get(name);
+  if (d === undefined) {
+    const found = index.values.get(name);
+    d = found ? fromSpec(found.spec, name, 'package', found.statement) : null;
+    index.found.set(name, d);
+  }
+  return d;
 }
 
 /**
@@ -239,18 +224,17 @@ function packageDeclaration(sourceFile: SyntaxNode, name: string): Declaration |
  */
 export function findDeclaration(from: SyntaxNode, name: string): Declaration | null {
   let child: SyntaxNode = from;
-  for (let n = from.parent; n; child = n, n = n.parent) {
+  for (const n of ancestors(from)) {
     switch (n.type) {
-      case 'statement_list':
+      case 'statement_list': {
         // Earlier statements of the block, nearest first; none when the name is not written
         // before `child` in the block, or only as `name.` (a package or a value being used).
-        if (!mayDeclareWord(n.text, name, child.startIndex - n.startIndex)) break;
-        for (let s = child.previousNamedSibling; s; s = s.previousNamedSibling) {
-          if (!DECLARING.has(s.type)) continue;
-          const d = declaredBy(s, name);
-          if (d) return d;
-        }
+        const before = child.startIndex;
+        if (!mayDeclareWord(n.text, name, before - n.startIndex)) break;
+        const d = declaredInBlock(n, child, before, name);
+        if (d) return d;
         break;
+      }
       case 'for_statement':
         if (child.type === 'block') {
           const d = fromRangeOrClause(n, name);
@@ -281,6 +265,37 @@ export function findDeclaration(from: SyntaxNode, name: string): Declaration | n
       case 'source_file':
         return packageDeclaration(n, name);
     }
+    child = n;
+  }
+  return null;
+}
+
+/**
+ * The declaration of `name` by a statement of the block before `child` (which starts at
+ * `before`), nearest first. A block's declaring statements and their offsets are read once per
+ * file: the binding finds a sibling by way of the parent, so stepping back statement by
+ * statement costs a walk from the root per step.
+ */
+function declaredInBlock(list: SyntaxNode, child: SyntaxNode, before: number, name: string): Declaration | null {
+  if (child.endIndex === before) {
+    // An empty node's offset does not order it among its siblings: step back from it.
+    for (let s = child.previousNamedSibling; s; s = s.previousNamedSibling) {
+      const d = DECLARING.has(s.type) ? declaredBy(s, name) : null;
+      if (d) return d;
+    }
+    return null;
+  }
+  const perFile = fileMemo(list, 'block-declarations', () => new Map<SyntaxNode, Array<{ statement: SyntaxNode; start: number }>>());
+  let declaring = perFile.get(list);
+  if (!declaring) {
+    declaring = list.namedChildren.filter((s) => DECLARING.has(s.type)).map((statement) => ({ statement, start: statement.startIndex }));
+    perFile.set(list, declaring);
+  }
+  for (let i = declaring.length - 1; i >= 0; i--) {
+    const { statement, start } = declaring[i]!;
+    if (start >= before) continue;
+    const d = declaredBy(statement, name);
+    if (d) return d;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 /** Small, single-purpose syntax helpers over tree-sitter-go nodes: blocks, statements, text, conditions. */
+import { ancestors, topLevelDeclarationOf } from './ancestry.js';
 import type { SyntaxNode } from './parser.js';
 import { wordOffsets } from './words.js';
 
@@ -40,7 +41,11 @@ export function unparen(node: SyntaxNode): SyntaxNode {
 
 /** Whether the node has an ancestor of one of `types` before reaching `stop`. */
 export function hasAncestorBefore(node: SyntaxNode, types: ReadonlySet<string>, stop: SyntaxNode): boolean {
-  for (let n = node.parent; n && n.id !== stop.id; n = n.parent) if (types.has(n.type)) return true;
+  const stopId = stop.id;
+  for (const n of ancestors(node)) {
+    if (n.id === stopId) return false;
+    if (types.has(n.type)) return true;
+  }
   return false;
 }
 
@@ -75,21 +80,24 @@ export function wholeLinesRange(source: string, node: SyntaxNode): { start: numb
  * `type T`, `var x`; empty at file level.
  */
 export function topLevelName(node: SyntaxNode): string {
-  let top: SyntaxNode = node;
-  while (top.parent && top.parent.type !== 'source_file') top = top.parent;
-  switch (top.type) {
+  let top = topLevelDeclarationOf(node);
+  if (top === undefined) {
+    top = node;
+    while (top.parent && top.parent.type !== 'source_file') top = top.parent;
+  }
+  switch (top?.type) {
     case 'function_declaration':
-      return top.childForFieldName('name')?.text ?? '';
+      return top!.childForFieldName('name')?.text ?? '';
     case 'method_declaration': {
-      const recv = top.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('type')?.text ?? '';
-      return `(${recv}).${top.childForFieldName('name')?.text ?? ''}`;
+      const recv = top!.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('type')?.text ?? '';
+      return `(${recv}).${top!.childForFieldName('name')?.text ?? ''}`;
     }
     case 'type_declaration':
     case 'var_declaration':
     case 'const_declaration': {
-      const spec = top.namedChildren[0];
+      const spec = top!.namedChildren[0];
       const name = spec?.childForFieldName('name')?.text ?? spec?.namedChildren[0]?.childForFieldName('name')?.text;
-      return `${top.type.split('_')[0]} ${name ?? ''}`;
+      return `${top!.type.split('_')[0]} ${name ?? ''}`;
     }
     default:
       return '';
@@ -115,9 +123,12 @@ export function previousStatement(node: SyntaxNode): SyntaxNode | null {
  * struct{})`): a stable, specific anchor.
  */
 export function statementOf(node: SyntaxNode): SyntaxNode {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+  const chain = [node, ...ancestors(node)];
+  for (let i = 0; i < chain.length; i++) {
+    const n = chain[i]!;
     if (n.type === 'keyed_element') return n;
-    if (n.parent?.type === 'statement_list' || n.parent?.type === 'source_file') return n;
+    const parent = chain[i + 1];
+    if (parent?.type === 'statement_list' || parent?.type === 'source_file') return n;
   }
   return node;
 }
@@ -164,9 +175,7 @@ export function conjuncts(cond: SyntaxNode): SyntaxNode[] {
 
 /** The root of the file's tree the node belongs to. */
 export function fileRoot(node: SyntaxNode): SyntaxNode {
-  let root = node;
-  while (root.parent) root = root.parent;
-  return root;
+  return node.tree.rootNode;
 }
 
 /** The node's text without whitespace (`s.mu`, `a[i+1]`): for comparing how two expressions are written; '' for none. */
