@@ -3,6 +3,7 @@
  * dropped (the finding stays, without its fix). Only the statement or top-level declarations a
  * suggestion changes are re-parsed, all of a file's suggestions in one parse where they allow.
  */
+import { ancestors, topLevelDeclarationOf } from './go/ancestry.js';
 import { countSyntaxErrors, parseGo, type SyntaxNode } from './go/parser.js';
 import { applyLineFixes, type LineIndex } from './fix.js';
 import type { Finding, LineFix } from './model.js';
@@ -111,8 +112,11 @@ function touchedDeclarations(root: SyntaxNode, topLevel: () => readonly SyntaxNo
     const end = lines.endOf(fix.endLine);
     while (start < end && /\s/.test(text[start]!)) start++;
     let n: SyntaxNode | null = start < end ? root.namedDescendantForIndex(start, end) : null;
-    while (n && n.parent && n.parent.type !== 'source_file') n = n.parent;
-    if (n && n.parent && n.type !== 'comment') {
+    // The top-level node holding it: a declaration's found by position, any other by the walk up.
+    const declaration = n ? topLevelDeclarationOf(n) : null;
+    if (declaration) n = declaration;
+    else while (n && n.parent && n.parent.type !== 'source_file') n = n.parent;
+    if (n && (declaration || n.parent) && n.type !== 'comment') {
       const span = lineSpan(n);
       // Alone on its lines: no other declaration can share them.
       const alone = text.slice(lines.startOf(span.from), n.startIndex).trim() === '' && text.slice(n.endIndex, lines.endOf(span.to)).trim() === '';
@@ -146,8 +150,11 @@ function checkUnit(root: SyntaxNode, spans: (fix: LineFix) => DeclarationLines[]
     let end = lines.endOf(fix.endLine);
     while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    for (let n: SyntaxNode | null = root.descendantForIndex(start, Math.max(start, end - 1)); n && n.type !== 'source_file'; n = n.parent) {
-      if (n.parent?.type !== 'statement_list') continue;
+    const innermost = root.descendantForIndex(start, Math.max(start, end - 1));
+    const chain = [innermost, ...ancestors(innermost)];
+    for (let i = 0; i < chain.length && chain[i]!.type !== 'source_file'; i++) {
+      const n = chain[i]!;
+      if (chain[i + 1]?.type !== 'statement_list') continue;
       const from = lines.lineOf(n.startIndex);
       const to = lines.lineOf(n.endIndex);
       if (from > fix.line || to < fix.endLine) continue;

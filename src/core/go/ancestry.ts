@@ -125,10 +125,15 @@ export function ancestors(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/** The node's parent (the root's is null), from the chains `ancestors` found, else the tree's. */
+/** The node's parent (the root's is null), from the chains already found, else the tree's (then remembered). */
 export function parentOf(node: SyntaxNode): SyntaxNode | null {
-  const known = knownParents(node).get(node);
-  return known !== undefined ? known : node.parent;
+  const parents = knownParents(node);
+  let parent = parents.get(node);
+  if (parent === undefined) {
+    parent = node.parent;
+    parents.set(node, parent);
+  }
+  return parent;
 }
 
 /** The chain from the root down to the node's parent, by descent from its top-level declaration; null when there is none. */

@@ -4,7 +4,7 @@
  * agree on every `make(chan T)`; stop channels and select-case receives; the capacity-one fix.
  */
 import type { Edit } from '../model.js';
-import { ancestors } from './ancestry.js';
+import { ancestors, parentOf } from './ancestry.js';
 import { fileMemo } from './file-memo.js';
 import { namesImport } from './imports.js';
 import { enclosingFunction } from './functions.js';
@@ -26,9 +26,10 @@ export interface UnbufferedMake {
 
 /** From a `channel_type` node: the `make(chan T)` call it is the only argument of, or null. */
 export function unbufferedMake(channelType: SyntaxNode): UnbufferedMake | null {
-  const args = channelType.parent;
+  // Asked by each channel rule of the same node: the parents are remembered.
+  const args = parentOf(channelType);
   if (args?.type !== 'argument_list') return null;
-  const call = args.parent;
+  const call = parentOf(args);
   if (call?.type !== 'call_expression') return null;
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'identifier' || fn.text !== 'make') return null;
@@ -60,16 +61,16 @@ function variable(id: SyntaxNode, declaredAt: SyntaxNode): VariableBinding | nul
 
 /** The variable or field a `make(chan T)` is stored in, or null when it goes elsewhere (an argument, a return). */
 export function bindingOf(call: SyntaxNode): ChannelBinding | null {
-  const parent = call.parent;
+  const parent = parentOf(call);
   if (parent?.type === 'literal_element') {
-    const keyed = parent.parent;
+    const keyed = parentOf(parent);
     if (keyed?.type !== 'keyed_element' || keyed.childForFieldName('value')?.id !== parent.id) return null;
     const key = keyed.childForFieldName('key');
     const id = key?.namedChild(0);
     return id?.type === 'identifier' || id?.type === 'field_identifier' ? { kind: 'field', name: id.text } : null;
   }
   const list = parent?.type === 'expression_list' ? parent : null;
-  const holder = list?.parent ?? parent;
+  const holder = (list && parentOf(list)) ?? parent;
   if (!holder) return null;
   const at = list ? indexIn(list, call) : 0;
   switch (holder.type) {
@@ -141,8 +142,11 @@ function selectorsNamed(root: SyntaxNode, name: string): SyntaxNode[] {
 
 function classify(node: SyntaxNode, imports: ReadonlyMap<string, string>): ChannelUse {
   let expr = node;
-  while (expr.parent?.type === 'parenthesized_expression') expr = expr.parent;
-  const p = expr.parent;
+  let p = parentOf(expr);
+  while (p?.type === 'parenthesized_expression') {
+    expr = p;
+    p = parentOf(expr);
+  }
   const use = (kind: UseKind, selectCase: SyntaxNode | null = null): ChannelUse => ({ node, kind, selectCase });
   if (!p) return use('other');
   switch (p.type) {
@@ -184,11 +188,11 @@ const DECLARING_PARENTS = new Set(['parameter_declaration', 'variadic_parameter_
 
 /** Whether an identifier declares a name (`x :=`, `var x`, a parameter, a range variable). */
 function declares(id: SyntaxNode): boolean {
-  const p = id.parent;
+  const p = parentOf(id);
   if (!p) return false;
   if (DECLARING_PARENTS.has(p.type)) return p.childrenForFieldName('name').some((n) => n.id === id.id);
   if (p.type !== 'expression_list') return false;
-  const holder = p.parent;
+  const holder = parentOf(p);
   if (holder?.type !== 'short_var_declaration' && holder?.type !== 'range_clause') return false;
   if (holder.childForFieldName('left')?.id !== p.id) return false;
   return holder.type === 'short_var_declaration' || /^\s*:=/.test(holder.text.slice(p.endIndex - holder.startIndex));

@@ -2,6 +2,7 @@
  * Goroutines: what a `go` statement runs, and what a goroutine body shows about its lifetime
  * (a call that ends it, a loop that keeps it alive).
  */
+import { parentOf } from './ancestry.js';
 import { namesImport } from './imports.js';
 import { isBareFor, rangesOverChannel, unlabel } from './loops.js';
 import type { SyntaxNode } from './parser.js';
@@ -18,11 +19,11 @@ export function goCall(go: SyntaxNode): SyntaxNode | null {
 
 /** The `go` statement a function literal is started by (`go func() { … }()`), or null. */
 export function goStatementOfLiteral(literal: SyntaxNode): SyntaxNode | null {
-  let call = literal.parent;
-  while (call?.type === 'parenthesized_expression') call = call.parent;
+  let call = parentOf(literal);
+  while (call?.type === 'parenthesized_expression') call = parentOf(call);
   if (call?.type !== 'call_expression' || unparen(call.childForFieldName('function')!).id !== literal.id) return null;
-  let go = call.parent;
-  while (go?.type === 'parenthesized_expression') go = go.parent;
+  let go = parentOf(call);
+  while (go?.type === 'parenthesized_expression') go = parentOf(go);
   return go?.type === 'go_statement' ? go : null;
 }
 
