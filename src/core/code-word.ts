@@ -92,6 +92,9 @@ const NOLINT = /^\s*nolint(?::([\w,.-]+))?(?=\s|$|\/\/)/;
 const LINT_IGNORE = /^lint:(ignore|file-ignore)\s+(\S+)\s+\S/;
 const NOSEC = /(?:^|\s)#nosec(?:\s+((?:G\d+[\s,]*)+))?/;
 
+/** What each directive pattern above requires in the comment's text. */
+const DIRECTIVE_WORDS: readonly string[] = ['nolint', 'lint:', '#nosec'];
+
 /** The directive a comment holds, if any. */
 export function readPeerDirective(text: string): Directive | null {
   const nolint = NOLINT.exec(text);
@@ -167,7 +170,9 @@ export function applyCodeWord(findings: readonly Finding[], ctx: CodeWordContext
   // stand on the first line of; file-wide staticcheck directives cover everything.
   const scoped: Array<{ from: number; to: number; d: Directive }> = [];
   const fileWide: Directive[] = [];
-  for (const [line, list] of comments) {
+  // Every directive holds one of these words: without them no comment is read as one.
+  const mayHoldDirective = DIRECTIVE_WORDS.some((w) => ctx.source.includes(w));
+  for (const [line, list] of mayHoldDirective ? comments : []) {
     for (const c of list) {
       const d = readPeerDirective(c.text);
       if (!d) continue;
