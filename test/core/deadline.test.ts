@@ -27,10 +27,14 @@ describe('the analysis deadline', () => {
   it('stops the rules of a large file at the deadline, and none is left behind for the next file', () => {
     const rules = ruleSetFor(DEFAULT_CONFIG, RULES);
     const big = multiLineGo(850_000);
-    const started = Date.now();
+    let started = Date.now();
+    analyzeFile({ path: 'big.go', source: big }, rules);
+    const whole = Date.now() - started;
+    started = Date.now();
     // The parse takes a fraction of the analysis: the deadline falls in the rules.
-    expect(() => withDeadline(400, () => analyzeFile({ path: 'big.go', source: big }, rules))).toThrow(DeadlineExceeded);
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(() => withDeadline(300, () => analyzeFile({ path: 'big.go', source: big }, rules))).toThrow(DeadlineExceeded);
+    // Measured against the whole analysis in the same minute, so a loaded host moves both.
+    expect(Date.now() - started, `stopped after ${Date.now() - started} ms of a ${whole} ms analysis`).toBeLessThan(whole * 0.6);
     expect(analyzeFile({ path: 'small.go', source: SMALL }, rules).notes).toEqual([]);
   });
 
