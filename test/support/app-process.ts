@@ -85,30 +85,50 @@ export function signature(body: string, secret = WEBHOOK_SECRET): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+export interface DeliveryOptions {
+  guid?: string;
+  /** Records the delivery in this stand-in's delivery log, as GitHub would. */
+  standIn?: GitHubStandIn;
+  /** The raw body (signed as is) instead of the payload's JSON. */
+  body?: string;
+  /** Default `application/json`. */
+  contentType?: string;
+}
+
+/** The app's answer to a delivery: its status (0 when there was none) and its text. */
+export interface DeliveryAnswer {
+  status: number;
+  text: string;
+}
+
 /**
  * Delivers a signed webhook and records it in the stand-in's delivery log with the answer's
  * status (0 when there was no answer).
  */
-export async function deliver(
-  app: { port: number },
-  event: string,
-  payload: unknown,
-  options: { guid?: string; standIn?: GitHubStandIn; body?: string } = {},
-): Promise<number> {
+export async function deliverWithAnswer(app: { port: number }, event: string, payload: unknown, options: DeliveryOptions = {}): Promise<DeliveryAnswer> {
   const guid = options.guid ?? `e2e-${Math.random().toString(16).slice(2)}`;
   const body = options.body ?? JSON.stringify(payload);
-  let status = 0;
+  let answer: DeliveryAnswer = { status: 0, text: '' };
   try {
     const res = await fetch(`http://127.0.0.1:${app.port}/api/github/webhooks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': guid, 'x-hub-signature-256': signature(body) },
+      headers: {
+        'content-type': options.contentType ?? 'application/json',
+        'x-github-event': event,
+        'x-github-delivery': guid,
+        'x-hub-signature-256': signature(body),
+      },
       body,
     });
-    status = res.status;
-    await res.text();
+    answer = { status: res.status, text: await res.text() };
   } catch {
-    status = 0;
+    answer = { status: 0, text: '' };
   }
-  options.standIn?.recordDelivery(guid, event, payload, status);
-  return status;
+  options.standIn?.recordDelivery(guid, event, payload, answer.status);
+  return answer;
+}
+
+/** `deliverWithAnswer`, the status only. */
+export async function deliver(app: { port: number }, event: string, payload: unknown, options: DeliveryOptions = {}): Promise<number> {
+  return (await deliverWithAnswer(app, event, payload, options)).status;
 }

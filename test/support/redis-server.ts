@@ -26,6 +26,8 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts it again on the same port (after stop or kill). */
   restart(): Promise<void>;
+  /** Empties it (between tests that share the server). */
+  flush(): Promise<void>;
 }
 
 export async function startRedis(extraArgs: string[] = []): Promise<RedisServer> {
@@ -67,5 +69,13 @@ export async function startRedis(extraArgs: string[] = []): Promise<RedisServer>
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),
     restart: launch,
+    async flush() {
+      const client = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+      try {
+        await client.flushall();
+      } finally {
+        client.disconnect();
+      }
+    },
   };
 }
