@@ -11,6 +11,7 @@ import { FUNCTION_TYPES } from '../../core/go/functions.js';
 import { packageCall } from '../../core/go/packages.js';
 import { selectorParts } from '../../core/go/selectors.js';
 import { callArguments, unparen } from '../../core/go/syntax.js';
+import { assignmentsIn } from './assignments.js';
 
 /** Where an untrusted value was seen: words for the message. */
 export type Untrusted = 'the request' | 'an HTTP handler parameter' | 'an archive entry name';
@@ -60,13 +61,12 @@ function assignedValues(decl: Declaration, before: number): SyntaxNode[] {
   const body = fn?.childForFieldName('body');
   if (!body) return [];
   const out: SyntaxNode[] = [];
-  for (const a of body.descendantsOfType('assignment_statement')) {
-    if (a.startIndex > before) break;
-    const left = a.childForFieldName('left')?.namedChildren ?? [];
-    const right = a.childForFieldName('right')?.namedChildren ?? [];
-    const i = left.findIndex((l) => l.type === 'identifier' && l.text === decl.name);
+  for (const a of assignmentsIn(body)) {
+    if (a.start > before) break;
+    const i = a.left.indexOf(decl.name);
     if (i < 0) continue;
-    const value = right.length === left.length ? right[i] : right.length === 1 ? right[0] : undefined;
+    const right = a.statement.childForFieldName('right')?.namedChildren ?? [];
+    const value = right.length === a.left.length ? right[i] : right.length === 1 ? right[0] : undefined;
     if (value) out.push(value);
   }
   return out;
@@ -290,9 +290,7 @@ function unassignedLiteral(decl: Declaration, use: SyntaxNode): boolean {
   while (root.parent) root = root.parent;
   const name = decl.name;
   if (!new RegExp(`(?<![\\p{L}\\p{N}_.])${name}\\s*(=[^=]|,[^\\n]*=[^=]|\\+=)`, 'u').test(root.text.slice(decl.statement.endIndex))) return true;
-  return !root.descendantsOfType('assignment_statement').some((a) =>
-    (a.childForFieldName('left')?.namedChildren ?? []).some((l) => l.type === 'identifier' && l.text === name),
-  );
+  return !assignmentsIn(root).some((a) => a.left.includes(name));
 }
 
 /** The value of a string constant: a literal, or a name declared `const` in the file with one. */

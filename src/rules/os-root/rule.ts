@@ -6,6 +6,7 @@ import { findDeclaration } from '../../core/go/scope.js';
 import { callArguments, mentions, unparen } from '../../core/go/syntax.js';
 import { goAtLeast, NEWEST_GO } from '../../core/go-version.js';
 import { defineRule } from '../define-rule.js';
+import { assignmentsIn } from './assignments.js';
 import { checkedInFunction, harmlessComponent, type ProvenanceContext, underTestdata, type Untrusted, untrustedInput } from './provenance.js';
 
 /** `os` functions taking a path first, and what an `*os.Root` offers instead (Go 1.24 / 1.25). */
@@ -70,23 +71,26 @@ function joinedPath(expr: SyntaxNode, joins: ReadonlySet<string>, imports: Reado
   return variables.length > 0 ? { base, components, variables } : null;
 }
 
-/** `p := filepath.Join(dir, name)` earlier in the same function, and `p` not reassigned since. */
-function joinedVariable(id: SyntaxNode, call: SyntaxNode): SyntaxNode | null {
+/**
+ * `p := filepath.Join(dir, name)` earlier in the same function, and `p` not reassigned since:
+ * the join `p` holds, or null.
+ */
+function joinedVariable(id: SyntaxNode, call: SyntaxNode, joins: ReadonlySet<string>, imports: ReadonlyMap<string, string>): JoinedPath | null {
   const decl = findDeclaration(id, id.text);
   if (!decl?.value || (decl.kind !== 'short' && decl.kind !== 'var')) return null;
+  // The value first: it is seldom a join, and reading it is cheaper than the function's assignments.
+  if (mentions(decl.value, id.text)) return null;
+  const joined = joinedPath(decl.value, joins, imports);
+  if (!joined) return null;
   const fn = enclosingFunction(call);
   if (!fn || enclosingFunction(decl.id)?.id !== fn.id) return null;
   const body = fn.childForFieldName('body');
   if (!body) return null;
-  const reassigned = body
-    .descendantsOfType('assignment_statement')
-    .some(
-      (a) =>
-        a.startIndex > decl.statement.endIndex &&
-        a.startIndex < call.startIndex &&
-        (a.childForFieldName('left')?.namedChildren ?? []).some((l) => l.type === 'identifier' && l.text === id.text),
-    );
-  return reassigned ? null : decl.value;
+  const name = id.text;
+  const after = decl.statement.endIndex;
+  const before = call.startIndex;
+  const reassigned = assignmentsIn(body).some((a) => a.start > after && a.start < before && a.left.includes(name));
+  return reassigned ? null : joined;
 }
 
 /** The expression's text when it is short enough to quote, else null (the message then describes it). */
@@ -168,19 +172,14 @@ func avatar(w http.ResponseWriter, r *http.Request) {
         if (!os || os === '_' || os === '.') return;
         const field = qualifiedCallee(context.source, call, os);
         if (!field || !Object.hasOwn(ROOTED, field)) return;
-        if (packageCall(call, imports)?.path !== 'os') return;
         joins ??= new Set(['path/filepath', 'path'].filter((p) => imports.has(p)));
         const arg = callArguments(call)[0];
         if (!arg) return;
-        let joined: JoinedPath | null = null;
         const path = unparen(arg);
-        if (path.type === 'identifier') {
-          const value = joinedVariable(path, call);
-          if (value && !mentions(value, path.text)) joined = joinedPath(value, joins, imports);
-        } else {
-          joined = joinedPath(path, joins, imports);
-        }
-        if (!joined || findDeclaration(call, os)) return; // a local variable may shadow the package
+        // The joined path first: most calls have none, and it is cheaper to see than whether
+        // a local variable shadows the package (the scope walk of `packageCall`).
+        const joined = path.type === 'identifier' ? joinedVariable(path, call, joins, imports) : joinedPath(path, joins, imports);
+        if (!joined || packageCall(call, imports)?.path !== 'os') return;
         const rooted = ROOTED[field]!;
         const advice = rooted.go125 && goAtLeast(context.goVersion ?? NEWEST_GO, '1.25') ? rooted.go125 : rooted.go124;
         const later = rooted.go125 && advice !== rooted.go125 ? ` (\`${rooted.go125}\` from Go 1.25)` : '';
@@ -196,7 +195,7 @@ func avatar(w http.ResponseWriter, r *http.Request) {
           ...nodes.flatMap((n) => (n.type === 'identifier' ? [n] : n.descendantsOfType('identifier'))).map((n) => n.text),
         ];
         if (underTestdata([joined.base, ...joined.components])) return;
-        const open = joined.variables.filter((v) => !harmlessComponent(v, joined!.base, imports));
+        const open = joined.variables.filter((v) => !harmlessComponent(v, joined.base, imports));
         if (open.length === 0) return;
         let untrusted: { component: SyntaxNode; source: Untrusted } | null = null;
         for (const component of open) {
