@@ -18,7 +18,10 @@ function isSliceType(type: SyntaxNode | null): boolean {
     (spec?.type === 'type_spec' || spec?.type === 'type_alias') && !spec.childForFieldName('type_parameters') && spec.childForFieldName('type')?.type === 'slice_type';
   let child: SyntaxNode = type;
   for (let n = type.parent; n; child = n, n = n.parent) {
-    if (n.type === 'statement_list') {
+    // A type declaration among the statements before `child` starts with `type`: a block whose
+    // text before `child` has no such word declares none (most blocks), and its statements need
+    // not be read.
+    if (n.type === 'statement_list' && n.text.slice(0, child.startIndex - n.startIndex).includes('type')) {
       for (let st = child.previousNamedSibling; st; st = st.previousNamedSibling) {
         if (st.type !== 'type_declaration') continue;
         const spec = st.namedChildren.find((c) => c.childForFieldName('name')?.text === name);
