@@ -5,9 +5,23 @@ import { callArguments, fileRoot, unparen } from '../../core/go/syntax.js';
 
 export const ORDERINGS = new Set(['<', '<=', '>', '>=']);
 
-/** Two expressions written the same way (whitespace and outer parentheses aside). */
-export function sameExpression(a: SyntaxNode, b: SyntaxNode): boolean {
-  return unparen(a).text.replace(/\s+/g, '') === unparen(b).text.replace(/\s+/g, '');
+/** How an expression is written, whitespace and outer parentheses aside. */
+function writtenForm(node: SyntaxNode): string {
+  return unparen(node).text.replace(/\s+/g, '');
+}
+
+/**
+ * Whether two expressions are written the same way (whitespace and outer parentheses aside),
+ * for comparing a few nodes many ways: each node's written form is read from the tree once.
+ */
+export function expressionComparer(): (a: SyntaxNode, b: SyntaxNode) => boolean {
+  const forms = new Map<SyntaxNode, string>();
+  const form = (node: SyntaxNode): string => {
+    let f = forms.get(node);
+    if (f === undefined) forms.set(node, (f = writtenForm(node)));
+    return f;
+  };
+  return (a, b) => form(a) === form(b);
 }
 
 const PURE_LEAVES = new Set([

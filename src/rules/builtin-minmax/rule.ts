@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../../core/go/parser.js';
 import { findDeclaration, topLevelDeclarations, typeSpecNamed } from '../../core/go/scope.js';
 import { rootIdentifier } from '../../core/go/selectors.js';
 import { blockStatements, callArguments, mentions, unparen } from '../../core/go/syntax.js';
-import { argumentText, assignableTarget, isFloatType, knownFloat, ORDERINGS, sameExpression, sideEffectFree } from './expressions.js';
+import { argumentText, assignableTarget, isFloatType, expressionComparer, knownFloat, ORDERINGS, sideEffectFree } from './expressions.js';
 import { defineRule } from '../define-rule.js';
 
 /** An assignment target's root variable: `x`, `x.f`, `x[i]`, `*x`. */
@@ -273,8 +273,9 @@ func ratio(hits, total float64) float64 {
         if (!then) return;
         const left = cond.childForFieldName('left')!;
         const right = cond.childForFieldName('right')!;
+        const same = expressionComparer();
         // The assigned value is one of the compared operands (cheap text comparison first).
-        if (!sameExpression(then.value, left) && !sameExpression(then.value, right)) return;
+        if (!same(then.value, left) && !same(then.value, right)) return;
         if (!assignableTarget(then.target) || !sideEffectFree(left) || !sideEffectFree(right)) return;
         const alternative = ifs.childForFieldName('alternative');
         const m = math();
@@ -283,10 +284,10 @@ func ratio(hits, total float64) float64 {
         if (alternative) {
           // if a < b { x = a } else { x = b }
           const other = soleAssignment(alternative);
-          if (!other || !sameExpression(then.target, other.target)) return;
+          if (!other || !same(then.target, other.target)) return;
           let picksLeft: boolean;
-          if (sameExpression(then.value, left) && sameExpression(other.value, right)) picksLeft = true;
-          else if (sameExpression(then.value, right) && sameExpression(other.value, left)) picksLeft = false;
+          if (same(then.value, left) && same(other.value, right)) picksLeft = true;
+          else if (same(then.value, right) && same(other.value, left)) picksLeft = false;
           else return;
           if (floats(left, right, then.target)) return;
           const builtin = builtinFor(op, picksLeft);
@@ -313,14 +314,14 @@ func ratio(hits, total float64) float64 {
         let prev = ifs.previousNamedSibling;
         while (prev?.type === 'comment') prev = prev.previousNamedSibling;
         const init = initialAssignment(prev);
-        if (!prev || !init || !sameExpression(init.target, then.target)) return;
+        if (!prev || !init || !same(init.target, then.target)) return;
         const x = init.target;
         let a: SyntaxNode;
         let b: SyntaxNode;
         let picksLeft: boolean;
-        if (sameExpression(then.value, left) && (sameExpression(right, init.value) || sameExpression(right, x))) {
+        if (same(then.value, left) && (same(right, init.value) || same(right, x))) {
           [a, b, picksLeft] = [left, right, true];
-        } else if (sameExpression(then.value, right) && (sameExpression(left, init.value) || sameExpression(left, x))) {
+        } else if (same(then.value, right) && (same(left, init.value) || same(left, x))) {
           [a, b, picksLeft] = [left, right, false];
         } else {
           return;
@@ -332,8 +333,8 @@ func ratio(hits, total float64) float64 {
         if (floats(a, b, x, then.target, init.value)) return;
         const builtin = builtinFor(op, picksLeft);
         // Use the initial value where the comparison reads x.
-        const first = sameExpression(a, x) ? init.value : a;
-        const second = sameExpression(b, x) ? init.value : b;
+        const first = same(a, x) ? init.value : a;
+        const second = same(b, x) ? init.value : b;
         const ta = argumentText(unparen(first));
         const tb = argumentText(unparen(second));
         if (!builtinVisible(builtin, ifs)) return;
