@@ -103,11 +103,13 @@ func headerNames(list string) []string {
       range_clause(clause) {
         const right = clause.childForFieldName('right');
         if (!right) return;
-        const loopVars = dropIndex(clause);
-        if (loopVars === undefined) return;
+        // The loop variables are read once the ranged value is a split: most loops range over
+        // something else.
         if (right.type === 'call_expression' || right.type === 'parenthesized_expression') {
           const s = splitter(right, context.imports());
           if (!s) return;
+          const loopVars = dropIndex(clause);
+          if (loopVars === undefined) return;
           const fix: Edit[] = [{ start: s.field.startIndex, end: s.field.endIndex, text: s.seq }];
           if (loopVars) fix.push(loopVars);
           context.report({ node: clause, message: message(s), fix, anchor: clause, ...tier(clause) });
@@ -125,6 +127,8 @@ func headerNames(list string) []string {
         const value = decl.childForFieldName('right')!.namedChildren[0]!;
         const s = splitter(value, context.imports());
         if (!s) return;
+        const loopVars = dropIndex(clause);
+        if (loopVars === undefined) return;
         // bytes.SplitSeq reads the byte slice lazily: nothing may run between the split and the loop.
         let next = decl.nextNamedSibling;
         while (next?.type === 'comment') next = next.nextNamedSibling;

@@ -227,11 +227,12 @@ func (s *Server) Start() error {
         // `startLocked`, `loadWithLock`, `// Lock should be held.`: the caller holds the lock.
         if (LOCK_HELD_NAME.test(functionName(fn)) || documentsLockHeld(fn)) return;
         if (LOCK_CALL.test(context.source.slice(fn.startIndex, set.startIndex))) return;
-        if (everyCallerLocks(context.root, fn)) return;
         const root = rootIdentifier(field);
         if (!root || !isSharedObject(root)) return;
         const name = chainName(field);
         if (!raceEvident(root, name, fn)) return;
+        // Last: it reads every call of the file.
+        if (everyCallerLocks(context.root, fn)) return;
         const companion = companionState(ifStmt, set, root.text, text);
         context.report({
           node: ifStmt,
