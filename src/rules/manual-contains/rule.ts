@@ -94,6 +94,13 @@ function guardBody(stmts: readonly SyntaxNode[], loopVars: readonly string[]): b
  * `Search.shape`, with `s[i]` in place of the element in index loops.
  */
 function manualSearch(loop: SyntaxNode): Search | null {
+  // A cheap look at the body first (no list of children read): most loops do not end in an
+  // `if`, and a lone `if` body does (comments aside). A block holding only its statement list
+  // has that list as its last named child.
+  const body = loop.childForFieldName('body');
+  const list = body?.namedChildCount === 1 ? body.lastNamedChild : null;
+  const final = list?.type === 'statement_list' ? list.lastNamedChild : null;
+  if (final && final.type !== 'if_statement' && final.type !== 'comment') return null;
   const h = loopHeader(loop);
   if (!h) return null;
   let slice: SyntaxNode;
