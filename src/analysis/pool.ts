@@ -30,6 +30,11 @@ export interface AnalysisPoolOptions {
   maxLineLength?: number;
   /** Threads end after this long without work (ms; default: never, for a service). */
   idleTimeoutMs?: number;
+  /**
+   * The threads' nice value (0 to 19; default 0). A service sets it above 0 so that its webhook
+   * thread, and any web process on the same host, win the CPU over analyses.
+   */
+  niceness?: number;
   /** Hears a thread that failed with no file on it (it is replaced; nothing is lost). */
   onThreadError?: (error: unknown) => void;
 }
@@ -70,11 +75,13 @@ export class AnalysisPool implements FileAnalyser {
   private readonly admission: PQueue;
   private readonly deadlineMs: number;
   private readonly maxLineLength: number;
+  private readonly niceness: number | undefined;
 
   constructor(options: AnalysisPoolOptions = {}) {
     this.threads = Math.max(1, options.threads || defaultThreads());
     this.deadlineMs = options.fileDeadlineMs ?? 0;
     this.maxLineLength = options.maxLineLength ?? 0;
+    this.niceness = options.niceness;
     this.piscina = new Piscina<AnalysisTask | ReviewTask, unknown>({
       filename: workerFile().href,
       minThreads: this.threads,
@@ -115,7 +122,7 @@ export class AnalysisPool implements FileAnalyser {
       const longest = longestLine(file.source);
       if (longest > this.maxLineLength) return { reason: `a line of ${longest} characters, over the ${this.maxLineLength}-character cap (minified or generated code)` };
     }
-    return this.admission.add(() => this.run({ path: file.path, source: file.source, goVersion: file.goVersion, config }));
+    return this.admission.add(() => this.run({ path: file.path, source: file.source, goVersion: file.goVersion, config, niceness: this.niceness }));
   }
 
   private async run(task: AnalysisTask): Promise<FileOutcome> {
@@ -153,7 +160,7 @@ export class AnalysisPool implements FileAnalyser {
 
   /** The change's review (diffs, plan, rendering) on a thread of the pool, with the analyses made there. */
   review<C extends PriorComment>(change: ChangeInput<C>, context: Omit<ReviewContext, 'rules'>): Promise<ChangeReview<C>> {
-    const task: ReviewTask<C> = { change, context };
+    const task: ReviewTask<C> = { change, context, niceness: this.niceness };
     return this.piscina.run(task as ReviewTask, { name: 'review' }) as Promise<ChangeReview<C>>;
   }
 

@@ -10,8 +10,10 @@
  * a timer, one at a time. SIGTERM/SIGINT: stop taking webhooks, let running reviews finish
  * (`SHUTDOWN_TIMEOUT_MS`), leave the rest queued (Redis) or to recovery (in the process).
  */
+import { setPriority } from 'node:os';
 import type { ApplicationFunction, Probot } from 'probot';
 import { AnalysisPool } from '../analysis/pool.js';
+
 import { InProcessQueue } from '../github/queue/in-process-queue.js';
 import type { JobQueue } from '../github/queue/job-queue.js';
 import { RedisReviewQueue } from '../github/queue/redis-queue.js';
@@ -23,6 +25,9 @@ import { createOpsRoutes } from './health.js';
 import { listen, pingRoute, type Listening } from './http-server.js';
 import { createMetrics, instrumentOctokit, type Metrics } from './metrics.js';
 import type { ServiceSettings } from './service-settings.js';
+
+/** The analysis threads' nice value in the service (the CLI's stay at 0). */
+const ANALYSIS_NICENESS = 10;
 
 export interface ServiceDeps {
   settings: ServiceSettings;
@@ -89,6 +94,14 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
 
   const takesWebhooks = settings.role !== 'worker';
   const reviews = settings.role !== 'web';
+  if (settings.role === 'worker') {
+    // A process that only reviews yields the CPU to web processes on the same host, as its analysis threads do.
+    try {
+      setPriority(ANALYSIS_NICENESS);
+    } catch (error) {
+      log.warn({ err: error }, 'cannot lower the worker process priority');
+    }
+  }
   let pool: AnalysisPool | undefined;
   if (reviews) {
     // History is trusted only from this app's own bot user.
@@ -98,6 +111,8 @@ export async function startService(deps: ServiceDeps): Promise<Service> {
       threads: settings.analysisThreads,
       fileDeadlineMs: settings.fileDeadlineMs,
       maxLineLength: settings.maxLineLength,
+      // Analyses yield the CPU to the threads that answer webhooks, this one and any web process on the host.
+      niceness: ANALYSIS_NICENESS,
       onThreadError: (error) => log.warn({ err: error }, 'an analysis thread failed between files; it is replaced'),
     });
     const review = { ...deps.review, analysis: pool, settings: { ...deps.review.settings, botLogin } };

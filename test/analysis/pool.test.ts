@@ -3,7 +3,8 @@
  * deadline per file that ends the thread and lists the file as not reviewed, the long-line cap,
  * and one pool module shared by the app and the CLI.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnalysisPool } from '../../src/analysis/pool.js';
@@ -90,6 +91,15 @@ describe('the analysis pool', () => {
     expect(there).toEqual(here);
     expect(there.plan.comments.map((c) => c.finding.path)).toEqual(['a.go']);
     expect(there.fixed).toEqual([{ path: 'gone.go', fingerprint: 'old' }]);
+  });
+
+  it.runIf(existsSync('/proc/self/task'))('runs its threads at the nice value it is given, and leaves this thread as it is', { timeout: 30_000 }, async () => {
+    const p = pool({ threads: 1, niceness: 7 });
+    await p.analyse([{ path: 'a.go', source: SLICE }], DEFAULT_CONFIG);
+    // On Linux a nice value is a thread's own: field 19 of /proc/self/task/<tid>/stat.
+    const nices = readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+    expect(nices).toContain(7);
+    expect(getPriority()).toBe(0);
   });
 
   it('is the one pool: the app and the CLI both use src/analysis/pool.ts, nothing else starts threads', () => {

@@ -6,6 +6,7 @@
  * one web and two workers, Redis going away, malformed payloads. Every acknowledged review is
  * posted exactly once, and no check run is left open.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addedFilePatch, openPullPayload, SAMPLE_GO_COMMENTED } from '../github/harness.js';
 import { GitHubStandIn } from '../github/standin.js';
@@ -239,6 +240,9 @@ describe('durable mode: several processes on one Redis', () => {
     expect(statuses).toEqual(prs.map(() => 200));
     await expectSharedBy(workers, prs);
     expect(await reviewsBy(web)).toBe(0);
+    // Workers yield the CPU to the web process on a shared host (Linux: field 19 of /proc/<pid>/stat).
+    const nice = (a: AppProcess): number => Number(readFileSync(`/proc/${a.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    if (existsSync('/proc/self/stat')) expect([nice(web), ...workers.map(nice)]).toEqual([0, 10, 10]);
     expect(await workers[0]!.metrics()).toMatch(/^go_standards_findings_total\{rule="prealloc-slice",tier="(comment|advisory)"\} \d+$/m);
     expect(await workers[0]!.metrics()).toMatch(/^go_standards_github_requests_total\{method="POST",status="200"\} \d+$/m);
   }, 90_000);
