@@ -1,14 +1,14 @@
 /**
  * The analysis pool, one for the process, used by the app and the CLI: files are analysed on
  * worker threads (piscina), so the thread that answers webhooks stays free while a large file
- * is parsed. A file gets a deadline from the moment a thread takes it; past it the thread is
- * terminated (piscina aborts a running task by ending its worker, and starts a new one) and the
- * file is reported as not reviewed, with the reason. Files with a line longer than the cap
- * (minified or generated code) are not analysed at all. (Threads get no heap cap: a thread
- * that reaches one inside the parser's native binding takes the whole process down with it.)
- * The results go to
- * `reviewChange` as analyses made elsewhere, and that review (reading the diffs, planning,
- * rendering: for a large file, thousands of findings) runs on a thread of the pool as well.
+ * is parsed. A file gets a deadline from the moment a thread takes it, which the thread keeps
+ * itself (src/core/deadline.ts); past it the file is reported as not reviewed, with the reason.
+ * Only a thread still busy well past it is ended (piscina aborts a task by ending its worker,
+ * and starts a new one): ending one inside the parser's native code can abort the process.
+ * For the same reason threads get no heap cap. Files with a line longer than the cap (minified
+ * or generated code) are not analysed at all. The results go to `reviewChange` as analyses made
+ * elsewhere, and that review (reading the diffs, planning, rendering: for a large file,
+ * thousands of findings) runs on a thread of the pool as well.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
