@@ -7,7 +7,7 @@
  * processes on one redis-server; counts reviews posted twice.
  *   npm run bench:webhooks   (BENCH_BIG=0: without the large file; BENCH_MODES=embedded or redis: one mode)
  */
-import { addedFilePatch, openPullPayload, SAMPLE_GO_COMMENTED } from '../test/github/harness.js';
+import { openPullPayload, SAMPLE_GO_COMMENTED } from '../test/github/harness.js';
 import { GitHubStandIn } from '../test/github/standin.js';
 import { deliver, sleep, startApp, waitFor, type AppProcess } from '../test/support/app-process.js';
 import { multiLineGo } from '../test/support/large-go.js';
@@ -38,16 +38,7 @@ async function run(mode: string, start: (host: string) => Promise<AppProcess[]>,
   try {
     const web = ingress(apps);
     let number = 0;
-    const payloadFor = (file: string, content: string, installation: number): any => {
-      number++;
-      const sha = number.toString(16).padStart(40, '0');
-      standIn.addPull(number, sha, [{ filename: file, status: 'added', patch: addedFilePatch(content), content }]);
-      const payload = openPullPayload();
-      payload.pull_request.number = number;
-      payload.pull_request.head.sha = sha;
-      payload.installation.id = 5000 + installation;
-      return payload;
-    };
+    const payloadFor = (file: string, content: string, installation: number): any => standIn.openedPull(++number, file, content, 5000 + installation);
     const big = payloadFor('big/big.go', multiLineGo(850_000), 0);
     const small = Array.from({ length: PULLS }, (_, i) => payloadFor(`pkg${i}/names.go`, SAMPLE_GO_COMMENTED, i % INSTALLATIONS));
     const acks: number[] = [];

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addedFilePatch, openPullPayload, SAMPLE_GO_COMMENTED } from '../github/harness.js';
+import { openPullPayload, SAMPLE_GO_COMMENTED } from '../github/harness.js';
 import { GitHubStandIn } from '../github/standin.js';
 import { deliver, deliverWithAnswer, sleep, startApp, waitFor, type AppProcess, type DeliveryOptions } from '../support/app-process.js';
 import { freePort, startRedis, type RedisServer } from '../support/redis-server.js';
@@ -46,14 +46,8 @@ afterAll(async () => {
 function pulls(count: number): any[] {
   return Array.from({ length: count }, () => {
     const number = nextPull++;
-    const sha = number.toString(16).padStart(40, '0');
     // The real registry comments on the sample's membership loop in production code (the rest is advisory).
-    standIn.addPull(number, sha, [{ filename: `pkg${number}/names.go`, status: 'added', patch: addedFilePatch(SAMPLE_GO_COMMENTED), content: SAMPLE_GO_COMMENTED }]);
-    const payload = openPullPayload();
-    payload.pull_request.number = number;
-    payload.pull_request.head.sha = sha;
-    payload.installation.id = 1000 + number;
-    return payload;
+    return standIn.openedPull(number, `pkg${number}/names.go`, SAMPLE_GO_COMMENTED, 1000 + number);
   });
 }
 

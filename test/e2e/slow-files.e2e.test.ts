@@ -9,7 +9,7 @@
  * file alone took 13 s), and no single deadline falls between them on every machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addedFilePatch, openPullPayload, SAMPLE_GO_COMMENTED } from '../github/harness.js';
+import { openPullPayload, SAMPLE_GO_COMMENTED } from '../github/harness.js';
 import { GitHubStandIn } from '../github/standin.js';
 import { deliver, sleep, startApp, waitFor, type AppProcess } from '../support/app-process.js';
 import { multiLineGo, oneLineGo, syntaxJunk } from '../support/large-go.js';
@@ -44,13 +44,7 @@ async function app(deadlineMs: number): Promise<AppProcess> {
 /** A pull request with one added file, on an installation of its own. */
 function pull(path: string, content: string): any {
   const number = nextPull++;
-  const sha = number.toString(16).padStart(40, '0');
-  standIn.addPull(number, sha, [{ filename: path, status: 'added', patch: addedFilePatch(content), content }]);
-  const payload = openPullPayload();
-  payload.pull_request.number = number;
-  payload.pull_request.head.sha = sha;
-  payload.installation.id = 2000 + number;
-  return payload;
+  return standIn.openedPull(number, path, content, 2000 + number);
 }
 
 const completedRun = (p: any): any => standIn.checkRuns.find((r) => r.head_sha === p.pull_request.head.sha && r.status === 'completed');

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { addedFilePatch, openPullPayload } from './harness.js';
 
 export interface StandInFile {
   filename: string;
@@ -69,6 +70,20 @@ export class GitHubStandIn {
 
   addPull(pull: number, sha: string, files: StandInFile[]): void {
     this.pulls.set(pull, { sha, files });
+  }
+
+  /**
+   * A new pull request whose head (a SHA made of its number) adds one file, and the real
+   * `pull_request.opened` payload announcing it on `installationId`.
+   */
+  openedPull(pull: number, path: string, content: string, installationId: number): any {
+    const sha = pull.toString(16).padStart(40, '0');
+    this.addPull(pull, sha, [{ filename: path, status: 'added', patch: addedFilePatch(content), content }]);
+    const payload = openPullPayload();
+    payload.pull_request.number = pull;
+    payload.pull_request.head.sha = sha;
+    payload.installation.id = installationId;
+    return payload;
   }
 
   /** Adds an attempt to the delivery log, as GitHub would after delivering a webhook. */
